@@ -61,7 +61,7 @@ test_problems (void)
   g_autoptr(GError) error = NULL;
 
   mh_entry_set_title (article, "Broken links");
-  mh_entry_set_body (article, "Fine: [one](entry:entry-1).\n\n"
+  mh_entry_set_body (article, "Fine: [one](entry:entry-0).\n\n"
                               "Broken: [gone](entry:no-such-entry).\n\n"
                               "![missing](asset:missing.png)\n");
   mh_entry_set_title (event, "Undated event");
@@ -73,12 +73,15 @@ test_problems (void)
 
   problems = mh_site_check (store, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (problems->len, ==, 4);
+  /* The generated site adds an event and an open call without dates. */
+  g_assert_cmpuint (problems->len, ==, 6);
+  g_assert_true (has_problem (problems, "entry-1", "no start date"));
+  g_assert_true (has_problem (problems, "entry-3", "no deadline"));
   g_assert_true (has_problem (problems, "broken-links: line 3", "no-such-entry"));
   g_assert_true (has_problem (problems, "broken-links: line 5", "missing.png"));
   g_assert_true (has_problem (problems, "undated-event", "no start date"));
   g_assert_true (has_problem (problems, "call-without-deadline", "no deadline"));
-  g_assert_false (has_problem (problems, "entry-1", NULL));
+  g_assert_false (has_problem (problems, "entry-0", NULL));
 
   g_clear_object (&store);
   mh_test_rm_rf (dir);

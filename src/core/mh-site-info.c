@@ -161,7 +161,7 @@ mh_site_info_collect (MhStore  *store,
   json_builder_set_member_name (builder, "file");
   json_builder_add_string_value (builder, mh_store_get_path (store));
   json_builder_set_member_name (builder, "read_only");
-  json_builder_add_boolean_value (builder, mh_store_get_read_only (store));
+  json_builder_add_boolean_value (builder, mh_store_get_read_only_reason (store) != NULL);
   add_settings (store, builder);
 
   if (!add_entry_counts (store, builder, error) ||

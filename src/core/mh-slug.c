@@ -36,11 +36,16 @@ mh_slugify (const char *text)
   ascii = g_str_to_ascii (text, "C");
   slug = g_string_sized_new (strlen (ascii));
 
-  for (const char *p = ascii; *p != '\0' && slug->len < MH_SLUG_MAX_LENGTH; p++)
+  for (const char *p = ascii; *p != '\0'; p++)
     {
       if (g_ascii_isalnum (*p))
         {
-          if (hyphen && slug->len > 0)
+          gboolean sep = hyphen && slug->len > 0;
+
+          /* Stop at the limit, never on a hyphen. */
+          if (slug->len + (sep ? 2 : 1) > MH_SLUG_MAX_LENGTH)
+            break;
+          if (sep)
             g_string_append_c (slug, '-');
           g_string_append_c (slug, g_ascii_tolower (*p));
           hyphen = FALSE;

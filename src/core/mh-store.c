@@ -196,7 +196,9 @@ _mh_store_check_writable (MhStore  *self,
 
   name = display_name (self->path);
   g_set_error (error, MH_STORE_ERROR, MH_STORE_ERROR_READ_ONLY,
-               _("“%s” is open read-only: %s"), name, self->read_only_reason);
+               _("“%s” is open read-only: %s"), name,
+               self->read_only_reason ? self->read_only_reason
+                                      : _("it was opened for reading only."));
   return FALSE;
 }
 
@@ -487,6 +489,7 @@ open_existing (const char  *path,
                GError     **error)
 {
   g_autoptr(MhStore) self = NULL;
+  gboolean writable_file;
   gint64 version = 0;
 
   g_return_val_if_fail (path != NULL, NULL);
@@ -496,36 +499,39 @@ open_existing (const char  *path,
 
   self = store_new (path);
 
-  if (force_read_only)
-    {
-      self->read_only = TRUE;
-      self->read_only_reason = g_strdup (_("it was opened for reading only."));
-    }
-  else if (!file_is_writable (path))
+  /* A reason is given only when the file itself cannot be written; a
+   * store opened for reading only has none. */
+  self->read_only = force_read_only;
+  if (!file_is_writable (path))
     {
       self->read_only = TRUE;
       self->read_only_reason = g_strdup (_("the file is read-only. Changes cannot be saved; "
                                            "make a copy to edit it."));
     }
 
-  if (!open_connection (self, self->read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE,
+  writable_file = self->read_only_reason == NULL;
+  if (!open_connection (self, writable_file ? SQLITE_OPEN_READWRITE : SQLITE_OPEN_READONLY,
                         error) ||
       !check_identity (self, &version, error))
     return NULL;
 
   if (version > MH_STORE_SCHEMA_VERSION)
     {
-      g_clear_pointer (&self->db, sqlite3_close);
-      g_free (self->read_only_reason);
       self->read_only = TRUE;
-      self->read_only_reason =
-        g_strdup_printf (_("it was made by a newer version of Masthead (file format "
-                           "%" G_GINT64_FORMAT "; this version writes format %d). "
-                           "Update Masthead to edit it."),
-                         version, MH_STORE_SCHEMA_VERSION);
-      if (!open_connection (self, SQLITE_OPEN_READONLY, error))
-        return NULL;
+      if (self->read_only_reason == NULL)
+        self->read_only_reason =
+          g_strdup_printf (_("it was made by a newer version of Masthead (file format "
+                             "%" G_GINT64_FORMAT "; this version writes format %d). "
+                             "Update Masthead to edit it."),
+                           version, MH_STORE_SCHEMA_VERSION);
     }
+
+  /* A writable file opened for reading keeps a read-write connection that
+   * SQLite itself refuses to write with: unlike a read-only connection, it
+   * removes the -wal and -shm files it made when it closes. */
+  if (self->read_only && writable_file &&
+      !exec (self, "PRAGMA query_only = ON", "open the site", error))
+    return NULL;
   else if (!self->read_only && !prepare_for_writing (self, version, error))
     return NULL;
   else if (self->read_only && version < MH_STORE_SCHEMA_VERSION)
@@ -533,8 +539,9 @@ open_existing (const char  *path,
       g_autofree char *name = display_name (path);
 
       g_set_error (error, MH_STORE_ERROR, MH_STORE_ERROR_READ_ONLY,
-                   _("“%s” is in an older file format and needs updating, but %s"),
-                   name, self->read_only_reason);
+                   _("“%s” is in an older file format and needs updating, but it "
+                     "cannot be written now. Open it for editing once to update it."),
+                   name);
       return NULL;
     }
 
@@ -765,8 +772,9 @@ mh_store_get_read_only (MhStore *self)
  * mh_store_get_read_only_reason:
  * @self: a store
  *
- * Returns: (transfer none) (nullable): why the store is read-only, as a
- *   sentence fragment for people
+ * Returns: (transfer none) (nullable): why the file cannot be written (its
+ *   permissions, or a newer file format), as a sentence fragment for people;
+ *   %NULL when it can be, even if this store was opened for reading only
  */
 const char *
 mh_store_get_read_only_reason (MhStore *self)
