@@ -1,0 +1,1024 @@
+/* mh-site-model.c: a read-only snapshot of what a site publishes
+ *
+ * Copyright 2026 The Masthead developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "mh-site-model"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
+
+#include "mh-site-model.h"
+#include "mh-store-private.h"
+
+/* Top-level folders that a page's slug must not take. */
+static const char * const reserved_segments[] = {
+  "assets", "page", "pages", "search", "reports", "events", "insights", "opportunities",
+};
+
+static char *
+dup_column (sqlite3_stmt *stmt,
+            int           column)
+{
+  const char *text = _mh_stmt_text (stmt, column);
+
+  return text != NULL && *text != '\0' ? g_strdup (text) : NULL;
+}
+
+static int
+int_column (sqlite3_stmt *stmt,
+            int           column)
+{
+  return sqlite3_column_type (stmt, column) == SQLITE_NULL ? -1 : sqlite3_column_int (stmt, column);
+}
+
+static GPtrArray *
+strings_from_json (const char *json)
+{
+  GPtrArray *strings = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(JsonNode) node = json ? json_from_string (json, NULL) : NULL;
+  JsonArray *array;
+
+  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
+    return strings;
+
+  array = json_node_get_array (node);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *element = json_array_get_element (array, i);
+
+      if (JSON_NODE_HOLDS_VALUE (element) && json_node_get_value_type (element) == G_TYPE_STRING)
+        g_ptr_array_add (strings, g_strdup (json_node_get_string (element)));
+    }
+  return strings;
+}
+
+/* --- freeing ----------------------------------------------------------------- */
+
+static void
+term_free (MhModelTerm *term)
+{
+  g_free (term->slug);
+  g_free (term->name);
+  g_free (term->description);
+  g_free (term->path);
+  g_ptr_array_unref (term->aliases);
+  g_ptr_array_unref (term->children);
+  g_ptr_array_unref (term->entries);
+  g_free (term);
+}
+
+static void
+vocabulary_free (MhModelVocabulary *vocabulary)
+{
+  g_free (vocabulary->key);
+  g_free (vocabulary->name);
+  g_ptr_array_unref (vocabulary->terms);
+  g_ptr_array_unref (vocabulary->roots);
+  g_free (vocabulary);
+}
+
+static void
+asset_free (MhModelAsset *asset)
+{
+  g_free (asset->name);
+  g_free (asset->media_type);
+  g_free (asset->sha256);
+  g_free (asset->alt);
+  g_free (asset->credit);
+  g_free (asset->path);
+  g_free (asset);
+}
+
+static void
+organisation_free (MhModelOrganisation *organisation)
+{
+  g_free (organisation->key);
+  g_free (organisation->name);
+  g_free (organisation->url);
+  g_free (organisation);
+}
+
+static void
+partner_free (MhModelPartner *partner)
+{
+  g_free (partner->relation);
+  g_free (partner);
+}
+
+static void
+participant_free (MhModelParticipant *p)
+{
+  g_free (p->key);
+  g_free (p->display_name);
+  g_free (p->sort_name);
+  g_free (p->honorific);
+  g_free (p->given_name);
+  g_free (p->family_name);
+  g_free (p->organisation);
+  g_free (p->job_title);
+  g_free (p->sector);
+  g_free (p->bio);
+  g_free (p->photo_credit);
+  g_free (p->role);
+  g_free (p->group);
+  g_free (p);
+}
+
+static void
+programme_free (MhModelProgramme *item)
+{
+  g_free (item->start);
+  g_free (item->end);
+  g_free (item->title);
+  g_free (item->venue);
+  g_free (item);
+}
+
+static void
+download_free (MhModelDownload *download)
+{
+  g_free (download->title);
+  g_free (download->language);
+  g_free (download);
+}
+
+static void
+entry_free (MhModelEntry *e)
+{
+  char **strings[] = {
+    &e->uuid, &e->title, &e->slug, &e->language, &e->date, &e->summary, &e->body,
+    &e->updated_at, &e->cover_alt, &e->cover_credit, &e->posted_by, &e->series, &e->website,
+    &e->event_start, &e->event_end, &e->time_zone, &e->venue, &e->city, &e->event_format,
+    &e->publisher, &e->call_category, &e->deadline, &e->path,
+  };
+  GPtrArray **arrays[] = {
+    &e->authors, &e->hashtags, &e->aliases, &e->terms, &e->partners, &e->related,
+    &e->participants, &e->programme, &e->downloads, &e->eligible_countries,
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (strings); i++)
+    g_free (*strings[i]);
+  for (guint i = 0; i < G_N_ELEMENTS (arrays); i++)
+    g_clear_pointer (arrays[i], g_ptr_array_unref);
+  g_free (e);
+}
+
+/**
+ * mh_site_model_free:
+ * @model: (nullable): a model
+ */
+void
+mh_site_model_free (MhSiteModel *model)
+{
+  if (model == NULL)
+    return;
+
+  g_free (model->title);
+  g_free (model->base_url);
+  g_free (model->language);
+  g_free (model->description);
+  g_clear_pointer (&model->languages, g_ptr_array_unref);
+  g_clear_pointer (&model->entries_by_slug, g_hash_table_unref);
+  g_clear_pointer (&model->assets_by_name, g_hash_table_unref);
+  g_clear_pointer (&model->terms_by_id, g_hash_table_unref);
+  g_clear_pointer (&model->tagged, g_hash_table_unref);
+  g_clear_pointer (&model->entries, g_ptr_array_unref);
+  g_clear_pointer (&model->vocabularies, g_ptr_array_unref);
+  g_clear_pointer (&model->organisations, g_ptr_array_unref);
+  g_clear_pointer (&model->assets, g_ptr_array_unref);
+  g_clear_object (&model->store);
+  g_free (model);
+}
+
+/* --- loading ------------------------------------------------------------------ */
+
+typedef struct
+{
+  MhSiteModel  *model;
+  MhStore      *store;
+  GCancellable *cancellable;
+  GHashTable   *assets_by_id;
+  GHashTable   *entries_by_id;
+  GHashTable   *organisations_by_id;
+} Loader;
+
+typedef gboolean (*RowFunc) (Loader *loader, sqlite3_stmt *stmt, GError **error);
+
+/* Runs @sql and calls @func for each row. */
+static gboolean
+each_row (Loader      *loader,
+          const char  *sql,
+          RowFunc      func,
+          GError     **error)
+{
+  sqlite3_stmt *stmt = _mh_store_prepare (loader->store, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      if (!func (loader, stmt, error))
+        {
+          sqlite3_reset (stmt);
+          return FALSE;
+        }
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      _mh_store_set_error (loader->store, error, "read the site");
+      return FALSE;
+    }
+  return !g_cancellable_set_error_if_cancelled (loader->cancellable, error);
+}
+
+static gpointer
+lookup_id (GHashTable   *table,
+           sqlite3_stmt *stmt,
+           int           column)
+{
+  gint64 id;
+
+  if (sqlite3_column_type (stmt, column) == SQLITE_NULL)
+    return NULL;
+  id = sqlite3_column_int64 (stmt, column);
+  return g_hash_table_lookup (table, &id);
+}
+
+static void
+load_settings (Loader *loader)
+{
+  MhSiteModel *model = loader->model;
+  g_autofree char *base_url = mh_store_get_setting (loader->store, "base_url");
+  g_autofree char *languages = mh_store_get_setting (loader->store, "languages");
+  g_autofree char *raw_html = mh_store_get_setting (loader->store, "allow_raw_html");
+
+  model->title = mh_store_dup_title (loader->store);
+  model->language = mh_store_get_setting (loader->store, "language");
+  if (model->language == NULL)
+    model->language = g_strdup ("en");
+  model->description = mh_store_get_setting (loader->store, "description");
+  model->allow_raw_html = g_strcmp0 (raw_html, "true") == 0;
+  model->languages = strings_from_json (languages);
+  if (model->languages->len == 0)
+    g_ptr_array_add (model->languages, g_strdup (model->language));
+
+  if (base_url == NULL || *base_url == '\0')
+    model->base_url = g_strdup ("/");
+  else if (g_str_has_suffix (base_url, "/"))
+    model->base_url = g_steal_pointer (&base_url);
+  else
+    model->base_url = g_strconcat (base_url, "/", NULL);
+}
+
+/* “assets/ati-logo.3f2a9c1b.svg”: a new name for new bytes, so that a
+ * browser never shows a stale copy. */
+static char *
+asset_path (const char *name,
+            const char *sha256)
+{
+  const char *dot = strrchr (name, '.');
+  g_autofree char *stem = g_strndup (name, dot && dot != name ? (gsize) (dot - name)
+                                                            : strlen (name));
+
+  return g_strdup_printf ("assets/%s.%.8s%s", stem, sha256,
+                          dot && dot != name ? dot : "");
+}
+
+static gboolean
+asset_row (Loader        *loader,
+           sqlite3_stmt  *stmt,
+           GError       **error)
+{
+  MhModelAsset *asset = g_new0 (MhModelAsset, 1);
+
+  asset->id = sqlite3_column_int64 (stmt, 0);
+  asset->name = g_strdup (_mh_stmt_text (stmt, 1));
+  asset->media_type = g_strdup (_mh_stmt_text (stmt, 2));
+  asset->sha256 = g_strdup (_mh_stmt_text (stmt, 3));
+  asset->size = sqlite3_column_int64 (stmt, 4);
+  asset->alt = dup_column (stmt, 5);
+  asset->credit = dup_column (stmt, 6);
+  asset->path = asset_path (asset->name, asset->sha256);
+
+  g_ptr_array_add (loader->model->assets, asset);
+  g_hash_table_insert (loader->assets_by_id, &asset->id, asset);
+  g_hash_table_insert (loader->model->assets_by_name, asset->name, asset);
+  return TRUE;
+}
+
+static gboolean
+vocabulary_row (Loader        *loader,
+                sqlite3_stmt  *stmt,
+                GError       **error)
+{
+  MhModelVocabulary *vocabulary = g_new0 (MhModelVocabulary, 1);
+
+  vocabulary->key = g_strdup (_mh_stmt_text (stmt, 1));
+  vocabulary->name = g_strdup (_mh_stmt_text (stmt, 2));
+  vocabulary->hierarchical = sqlite3_column_int (stmt, 3) != 0;
+  vocabulary->terms = g_ptr_array_new_with_free_func ((GDestroyNotify) term_free);
+  vocabulary->roots = g_ptr_array_new ();
+  g_ptr_array_add (loader->model->vocabularies, vocabulary);
+  return TRUE;
+}
+
+static MhModelVocabulary *
+find_vocabulary (MhSiteModel *model,
+                 const char  *key)
+{
+  for (guint i = 0; i < model->vocabularies->len; i++)
+    {
+      MhModelVocabulary *vocabulary = g_ptr_array_index (model->vocabularies, i);
+
+      if (g_str_equal (vocabulary->key, key))
+        return vocabulary;
+    }
+  return NULL;
+}
+
+/* Terms come parents first (a recursive query), so a parent is always
+ * known when its children arrive. */
+static gboolean
+term_row (Loader        *loader,
+          sqlite3_stmt  *stmt,
+          GError       **error)
+{
+  MhModelTerm *term = g_new0 (MhModelTerm, 1);
+
+  term->id = sqlite3_column_int64 (stmt, 0);
+  term->vocabulary = find_vocabulary (loader->model, _mh_stmt_text (stmt, 1));
+  term->parent = lookup_id (loader->model->terms_by_id, stmt, 2);
+  term->slug = g_strdup (_mh_stmt_text (stmt, 3));
+  term->name = g_strdup (_mh_stmt_text (stmt, 4));
+  term->description = dup_column (stmt, 5);
+  term->aliases = g_ptr_array_new_with_free_func (g_free);
+  term->children = g_ptr_array_new ();
+  term->entries = g_ptr_array_new ();
+  term->path = g_strdup_printf ("%s/%s/", term->vocabulary->key, term->slug);
+
+  g_ptr_array_add (term->vocabulary->terms, term);
+  if (term->parent != NULL)
+    g_ptr_array_add (term->parent->children, term);
+  else
+    g_ptr_array_add (term->vocabulary->roots, term);
+  g_hash_table_insert (loader->model->terms_by_id, &term->id, term);
+  return TRUE;
+}
+
+static gboolean
+term_alias_row (Loader        *loader,
+                sqlite3_stmt  *stmt,
+                GError       **error)
+{
+  MhModelTerm *term = lookup_id (loader->model->terms_by_id, stmt, 0);
+
+  if (term != NULL)
+    g_ptr_array_add (term->aliases, g_strdup (_mh_stmt_text (stmt, 1)));
+  return TRUE;
+}
+
+static gboolean
+organisation_row (Loader        *loader,
+                  sqlite3_stmt  *stmt,
+                  GError       **error)
+{
+  MhModelOrganisation *organisation = g_new0 (MhModelOrganisation, 1);
+  gint64 *id = g_new (gint64, 1);
+
+  *id = sqlite3_column_int64 (stmt, 0);
+  organisation->key = g_strdup (_mh_stmt_text (stmt, 1));
+  organisation->name = g_strdup (_mh_stmt_text (stmt, 2));
+  organisation->url = dup_column (stmt, 3);
+  organisation->logo = lookup_id (loader->assets_by_id, stmt, 4);
+  g_ptr_array_add (loader->model->organisations, organisation);
+  g_hash_table_insert (loader->organisations_by_id, id, organisation);
+  return TRUE;
+}
+
+const char *
+mh_site_model_section_for (MhEntryKind kind)
+{
+  switch (kind)
+    {
+    case MH_ENTRY_KIND_REPORT:
+      return "reports";
+    case MH_ENTRY_KIND_EVENT:
+      return "events";
+    case MH_ENTRY_KIND_ARTICLE:
+      return "insights";
+    case MH_ENTRY_KIND_OPEN_CALL:
+      return "opportunities";
+    case MH_ENTRY_KIND_PAGE:
+    default:
+      return "";
+    }
+}
+
+/**
+ * mh_site_model_section_title:
+ * @section: a section such as `reports`
+ *
+ * Returns: (transfer none): the section's translated title for people
+ */
+const char *
+mh_site_model_section_title (const char *section)
+{
+  if (g_strcmp0 (section, "reports") == 0)
+    return _("Reports");
+  if (g_strcmp0 (section, "events") == 0)
+    return _("Events");
+  if (g_strcmp0 (section, "insights") == 0)
+    return _("Insights");
+  if (g_strcmp0 (section, "opportunities") == 0)
+    return _("Opportunities");
+  return _("Pages");
+}
+
+static char *
+entry_path (MhSiteModel  *model,
+            MhModelEntry *entry)
+{
+  if (*entry->section != '\0')
+    return g_strdup_printf ("%s/%s/", entry->section, entry->slug);
+
+  /* A page sits at the top level unless its slug is a folder the site
+   * uses for something else. */
+  for (guint i = 0; i < G_N_ELEMENTS (reserved_segments); i++)
+    if (g_str_equal (entry->slug, reserved_segments[i]))
+      return g_strdup_printf ("pages/%s/", entry->slug);
+  if (find_vocabulary (model, entry->slug) != NULL)
+    return g_strdup_printf ("pages/%s/", entry->slug);
+  return g_strdup_printf ("%s/", entry->slug);
+}
+
+#define ENTRY_SELECT \
+  "SELECT id, uuid, kind, title, slug, lang, date, summary, body_md, updated_at, " \
+  "cover_asset_id, cover_alt, cover_credit, authors, posted_by, series, hashtags, website, " \
+  "event_start, event_end, event_time_zone, event_all_day, event_online, event_venue, " \
+  "event_city, event_country_id, event_format, participants_planned, participants_actual, " \
+  "report_publisher, call_category, call_deadline " \
+  "FROM entries WHERE status = 'published' ORDER BY date DESC NULLS LAST, id DESC"
+
+static gboolean
+entry_row (Loader        *loader,
+           sqlite3_stmt  *stmt,
+           GError       **error)
+{
+  MhModelEntry *e = g_new0 (MhModelEntry, 1);
+
+  e->id = sqlite3_column_int64 (stmt, 0);
+  e->uuid = g_strdup (_mh_stmt_text (stmt, 1));
+  mh_entry_kind_from_string (_mh_stmt_text (stmt, 2), &e->kind);
+  e->title = g_strdup (_mh_stmt_text (stmt, 3));
+  e->slug = g_strdup (_mh_stmt_text (stmt, 4));
+  e->language = dup_column (stmt, 5);
+  e->date = dup_column (stmt, 6);
+  e->summary = dup_column (stmt, 7);
+  e->body = g_strdup (_mh_stmt_text (stmt, 8) ? _mh_stmt_text (stmt, 8) : "");
+  e->updated_at = g_strdup (_mh_stmt_text (stmt, 9));
+  e->cover = lookup_id (loader->assets_by_id, stmt, 10);
+  e->cover_alt = dup_column (stmt, 11);
+  e->cover_credit = dup_column (stmt, 12);
+  e->authors = strings_from_json (_mh_stmt_text (stmt, 13));
+  e->posted_by = dup_column (stmt, 14);
+  e->series = dup_column (stmt, 15);
+  e->hashtags = strings_from_json (_mh_stmt_text (stmt, 16));
+  e->website = dup_column (stmt, 17);
+  e->event_start = dup_column (stmt, 18);
+  e->event_end = dup_column (stmt, 19);
+  e->time_zone = dup_column (stmt, 20);
+  e->all_day = sqlite3_column_int (stmt, 21) != 0;
+  e->online = sqlite3_column_int (stmt, 22) != 0;
+  e->venue = dup_column (stmt, 23);
+  e->city = dup_column (stmt, 24);
+  e->event_country = lookup_id (loader->model->terms_by_id, stmt, 25);
+  e->event_format = dup_column (stmt, 26);
+  e->participants_planned = int_column (stmt, 27);
+  e->participants_actual = int_column (stmt, 28);
+  e->publisher = dup_column (stmt, 29);
+  e->call_category = dup_column (stmt, 30);
+  e->deadline = dup_column (stmt, 31);
+
+  e->aliases = g_ptr_array_new_with_free_func (g_free);
+  e->terms = g_ptr_array_new ();
+  e->partners = g_ptr_array_new_with_free_func ((GDestroyNotify) partner_free);
+  e->related = g_ptr_array_new ();
+  e->participants = g_ptr_array_new_with_free_func ((GDestroyNotify) participant_free);
+  e->programme = g_ptr_array_new_with_free_func ((GDestroyNotify) programme_free);
+  e->downloads = g_ptr_array_new_with_free_func ((GDestroyNotify) download_free);
+  e->eligible_countries = g_ptr_array_new ();
+  e->section = mh_site_model_section_for (e->kind);
+  e->path = entry_path (loader->model, e);
+  e->index = loader->model->entries->len;
+
+  g_ptr_array_add (loader->model->entries, e);
+  g_hash_table_insert (loader->entries_by_id, &e->id, e);
+  g_hash_table_insert (loader->model->entries_by_slug, e->slug, e);
+  return TRUE;
+}
+
+/* Links between published entries, read once all of them are known. */
+static gboolean
+entry_links_row (Loader        *loader,
+                 sqlite3_stmt  *stmt,
+                 GError       **error)
+{
+  MhModelEntry *entry = lookup_id (loader->entries_by_id, stmt, 0);
+
+  if (entry != NULL)
+    {
+      entry->translation_of = lookup_id (loader->entries_by_id, stmt, 1);
+      entry->report_event = lookup_id (loader->entries_by_id, stmt, 2);
+    }
+  return TRUE;
+}
+
+static gboolean
+entry_alias_row (Loader        *loader,
+                 sqlite3_stmt  *stmt,
+                 GError       **error)
+{
+  MhModelEntry *entry = lookup_id (loader->entries_by_id, stmt, 0);
+
+  if (entry != NULL)
+    {
+      char *alias = g_strdup (_mh_stmt_text (stmt, 1));
+
+      g_ptr_array_add (entry->aliases, alias);
+      g_hash_table_insert (loader->model->entries_by_slug, alias, entry);
+    }
+  return TRUE;
+}
+
+static gboolean
+entry_term_row (Loader        *loader,
+                sqlite3_stmt  *stmt,
+                GError       **error)
+{
+  MhModelEntry *entry = lookup_id (loader->entries_by_id, stmt, 0);
+  MhModelTerm *term = lookup_id (loader->model->terms_by_id, stmt, 1);
+  GPtrArray *tagged;
+
+  if (entry == NULL || term == NULL)
+    return TRUE;
+
+  g_ptr_array_add (entry->terms, term);
+  tagged = g_hash_table_lookup (loader->model->tagged, term);
+  if (tagged == NULL)
+    {
+      tagged = g_ptr_array_new ();
+      g_hash_table_insert (loader->model->tagged, term, tagged);
+    }
+  g_ptr_array_add (tagged, entry);
+  return TRUE;
+}
+
+static gboolean
+partner_row (Loader        *loader,
+             sqlite3_stmt  *stmt,
+             GError       **error)
+{
+  MhModelEntry *entry = lookup_id (loader->entries_by_id, stmt, 0);
+  MhModelOrganisation *organisation = lookup_id (loader->organisations_by_id, stmt, 1);
+  MhModelPartner *partner;
+
+  if (entry == NULL || organisation == NULL)
+    return TRUE;
+
+  partner = g_new0 (MhModelPartner, 1);
+  partner->organisation = organisation;
+  partner->relation = g_strdup (_mh_stmt_text (stmt, 2));
+  g_ptr_array_add (entry->partners, partner);
+  return TRUE;
+}
+
+static gboolean
+related_row (Loader        *loader,
+             sqlite3_stmt  *stmt,
+             GError       **error)
+{
+  MhModelEntry *entry = lookup_id (loader->entries_by_id, stmt, 0);
+  MhModelEntry *related = lookup_id (loader->entries_by_id, stmt, 1);
+
+  if (entry != NULL && related != NULL && related != entry)
+    g_ptr_array_add (entry->related, related);
+  return TRUE;
+}
+
+static char *
+upper (const char *text)
+{
+  return text ? g_utf8_strup (text, -1) : NULL;
+}
+
+/* “KOK Heng Leun” or “Isabelle SCHWARZ”: the family name in capitals, in
+ * the order the person's culture gives. */
+static void
+name_participant (MhModelParticipant *p)
+{
+  g_autofree char *family = upper (p->family_name);
+  const char *given = p->given_name;
+  g_autofree char *name = NULL;
+
+  if (family == NULL)
+    name = g_strdup (given);
+  else if (given == NULL)
+    name = g_strdup (family);
+  else if (p->family_name_first)
+    name = g_strdup_printf ("%s %s", family, given);
+  else
+    name = g_strdup_printf ("%s %s", given, family);
+
+  p->display_name = p->honorific ? g_strdup_printf ("%s %s", p->honorific, name)
+                                 : g_steal_pointer (&name);
+  p->sort_name = g_strdup_printf ("%s %s", p->family_name ? p->family_name : "",
+                                  given ? given : "");
+}
+
+/* Only people who consented are read, and never their private fields. */
+#define PARTICIPANT_SELECT \
+  "SELECT pa.entry_id, pe.key, pe.honorific, pe.given_name, pe.family_name, " \
+  "pe.family_name_first, pe.organisation, pe.job_title, pe.country_term_id, pe.sector, " \
+  "pe.bio, pe.photo_asset_id, pe.photo_credit, pa.role, pa.group_label " \
+  "FROM participations pa JOIN people pe ON pe.id = pa.person_id " \
+  "WHERE pe.public = 1 ORDER BY pa.entry_id, pa.position, pa.id"
+
+static gboolean
+participant_row (Loader        *loader,
+                 sqlite3_stmt  *stmt,
+                 GError       **error)
+{
+  MhModelEntry *entry = lookup_id (loader->entries_by_id, stmt, 0);
+  MhModelParticipant *p;
+
+  if (entry == NULL)
+    return TRUE;
+
+  p = g_new0 (MhModelParticipant, 1);
+  p->key = g_strdup (_mh_stmt_text (stmt, 1));
+  p->honorific = dup_column (stmt, 2);
+  p->given_name = dup_column (stmt, 3);
+  p->family_name = dup_column (stmt, 4);
+  p->family_name_first = sqlite3_column_int (stmt, 5) != 0;
+  p->organisation = dup_column (stmt, 6);
+  p->job_title = dup_column (stmt, 7);
+  p->country = lookup_id (loader->model->terms_by_id, stmt, 8);
+  p->sector = dup_column (stmt, 9);
+  p->bio = dup_column (stmt, 10);
+  p->photo = lookup_id (loader->assets_by_id, stmt, 11);
+  p->photo_credit = dup_column (stmt, 12);
+  p->role = g_strdup (_mh_stmt_text (stmt, 13) ? _mh_stmt_text (stmt, 13) : "participant");
+  p->group = dup_column (stmt, 14);
+  name_participant (p);
+
+  g_ptr_array_add (entry->participants, p);
+  return TRUE;
+}
+
+static gboolean
+programme_row (Loader        *loader,
+               sqlite3_stmt  *stmt,
+               GError       **error)
+{
+  MhModelEntry *entry = lookup_id (loader->entries_by_id, stmt, 0);
+  MhModelProgramme *item;
+
+  if (entry == NULL)
+    return TRUE;
+
+  item = g_new0 (MhModelProgramme, 1);
+  item->start = dup_column (stmt, 1);
+  item->end = dup_column (stmt, 2);
+  item->title = g_strdup (_mh_stmt_text (stmt, 3));
+  item->venue = dup_column (stmt, 4);
+  g_ptr_array_add (entry->programme, item);
+  return TRUE;
+}
+
+static gboolean
+download_row (Loader        *loader,
+              sqlite3_stmt  *stmt,
+              GError       **error)
+{
+  MhModelEntry *entry = lookup_id (loader->entries_by_id, stmt, 0);
+  MhModelAsset *asset = lookup_id (loader->assets_by_id, stmt, 1);
+  MhModelDownload *download;
+
+  if (entry == NULL || asset == NULL)
+    return TRUE;
+
+  download = g_new0 (MhModelDownload, 1);
+  download->asset = asset;
+  download->title = dup_column (stmt, 2);
+  download->language = dup_column (stmt, 3);
+  g_ptr_array_add (entry->downloads, download);
+  return TRUE;
+}
+
+static gboolean
+call_country_row (Loader        *loader,
+                  sqlite3_stmt  *stmt,
+                  GError       **error)
+{
+  MhModelEntry *entry = lookup_id (loader->entries_by_id, stmt, 0);
+  MhModelTerm *term = lookup_id (loader->model->terms_by_id, stmt, 1);
+
+  if (entry != NULL && term != NULL)
+    g_ptr_array_add (entry->eligible_countries, term);
+  return TRUE;
+}
+
+/* A term lists the entries tagged with it or any of its descendants, each
+ * once, newest first: entries are visited in that order. */
+static void
+collect_term_entries (MhSiteModel *model)
+{
+  g_autoptr(GHashTable) last = g_hash_table_new (NULL, NULL);
+
+  for (guint i = 0; i < model->entries->len; i++)
+    {
+      MhModelEntry *entry = g_ptr_array_index (model->entries, i);
+
+      for (guint j = 0; j < entry->terms->len; j++)
+        for (MhModelTerm *t = g_ptr_array_index (entry->terms, j); t; t = t->parent)
+          {
+            if (g_hash_table_lookup (last, t) == entry)
+              break;
+            g_hash_table_insert (last, t, entry);
+            g_ptr_array_add (t->entries, entry);
+          }
+    }
+}
+
+static const struct {
+  const char *sql;
+  RowFunc     func;
+} steps[] = {
+  { "SELECT id, name, media_type, sha256, size, alt, credit FROM assets ORDER BY name",
+    asset_row },
+  { "SELECT id, key, name, hierarchical FROM vocabularies ORDER BY position, id",
+    vocabulary_row },
+  { "WITH RECURSIVE tree (id, depth) AS ("
+    " SELECT id, 0 FROM terms WHERE parent_id IS NULL"
+    " UNION ALL SELECT t.id, tree.depth + 1 FROM terms t JOIN tree ON t.parent_id = tree.id) "
+    "SELECT t.id, v.key, t.parent_id, t.slug, t.name, t.description "
+    "FROM tree JOIN terms t ON t.id = tree.id JOIN vocabularies v ON v.id = t.vocabulary_id "
+    "ORDER BY tree.depth, v.position, t.weight, t.id",
+    term_row },
+  { "SELECT term_id, slug FROM term_aliases ORDER BY term_id, position", term_alias_row },
+  { "SELECT id, key, name, url, logo_asset_id FROM organisations ORDER BY id", organisation_row },
+  { ENTRY_SELECT, entry_row },
+  { "SELECT id, translation_of, report_event_id FROM entries WHERE status = 'published'",
+    entry_links_row },
+  { "SELECT entry_id, slug FROM entry_aliases ORDER BY entry_id, position", entry_alias_row },
+  { "SELECT entry_id, term_id FROM entry_terms ORDER BY entry_id, position", entry_term_row },
+  { "SELECT entry_id, organisation_id, relation FROM entry_partners ORDER BY entry_id, position",
+    partner_row },
+  { "SELECT entry_id, related_id FROM entry_related ORDER BY entry_id, position", related_row },
+  { PARTICIPANT_SELECT, participant_row },
+  { "SELECT entry_id, start, end, title, venue FROM programme_items "
+    "ORDER BY entry_id, position, id", programme_row },
+  { "SELECT entry_id, asset_id, title, lang FROM report_downloads "
+    "ORDER BY entry_id, position, id", download_row },
+  { "SELECT entry_id, term_id FROM call_countries ORDER BY entry_id, position", call_country_row },
+};
+
+static MhSiteModel *
+model_new (MhStore *store)
+{
+  MhSiteModel *model = g_new0 (MhSiteModel, 1);
+
+  model->store = g_object_ref (store);
+  model->entries = g_ptr_array_new_with_free_func ((GDestroyNotify) entry_free);
+  model->vocabularies = g_ptr_array_new_with_free_func ((GDestroyNotify) vocabulary_free);
+  model->assets = g_ptr_array_new_with_free_func ((GDestroyNotify) asset_free);
+  model->organisations = g_ptr_array_new_with_free_func ((GDestroyNotify) organisation_free);
+  model->entries_by_slug = g_hash_table_new (g_str_hash, g_str_equal);
+  model->assets_by_name = g_hash_table_new (g_str_hash, g_str_equal);
+  model->terms_by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
+  model->tagged = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
+  return model;
+}
+
+/**
+ * mh_site_model_load_from_store:
+ * @store: an open site
+ * @cancellable: (nullable): to stop loading
+ * @error: return location for an error
+ *
+ * Reads what the site publishes, in one read transaction so that the
+ * snapshot is consistent. Use the store from one thread only: for work in
+ * another thread, use mh_site_model_load(), which opens its own connection.
+ *
+ * Returns: (transfer full): the model, or %NULL
+ */
+MhSiteModel *
+mh_site_model_load_from_store (MhStore       *store,
+                               GCancellable  *cancellable,
+                               GError       **error)
+{
+  g_autoptr(MhSiteModel) model = NULL;
+  g_autoptr(GHashTable) organisations = g_hash_table_new_full (g_int64_hash, g_int64_equal,
+                                                               g_free, NULL);
+  g_autoptr(GHashTable) assets = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GHashTable) entries = g_hash_table_new (g_int64_hash, g_int64_equal);
+  sqlite3 *db = _mh_store_get_db (store);
+  gboolean own_read = sqlite3_get_autocommit (db);
+  Loader loader;
+
+  g_return_val_if_fail (MH_IS_STORE (store), NULL);
+
+  model = model_new (store);
+  loader = (Loader) { model, store, cancellable, assets, entries, organisations };
+
+  if (own_read)
+    sqlite3_exec (db, "BEGIN", NULL, NULL, NULL);
+  load_settings (&loader);
+  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+    if (!each_row (&loader, steps[i].sql, steps[i].func, error))
+      {
+        if (own_read)
+          sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+        return NULL;
+      }
+  if (own_read)
+    sqlite3_exec (db, "COMMIT", NULL, NULL, NULL);
+
+  collect_term_entries (model);
+  return g_steal_pointer (&model);
+}
+
+/**
+ * mh_site_model_load:
+ * @path: a site file
+ * @cancellable: (nullable): to stop loading
+ * @error: return location for an error
+ *
+ * Opens @path read-only on a connection of its own and loads the model;
+ * safe to call from a worker thread.
+ *
+ * Returns: (transfer full): the model, or %NULL
+ */
+MhSiteModel *
+mh_site_model_load (const char    *path,
+                    GCancellable  *cancellable,
+                    GError       **error)
+{
+  g_autoptr(MhStore) store = mh_store_open_read_only (path, error);
+
+  if (store == NULL)
+    return NULL;
+  return mh_site_model_load_from_store (store, cancellable, error);
+}
+
+/**
+ * mh_site_model_find_entry:
+ * @model: a model
+ * @slug_or_alias: a slug, current or old
+ *
+ * Returns: (transfer none) (nullable): the published entry
+ */
+MhModelEntry *
+mh_site_model_find_entry (MhSiteModel *model,
+                          const char  *slug_or_alias)
+{
+  g_return_val_if_fail (model != NULL, NULL);
+  return slug_or_alias ? g_hash_table_lookup (model->entries_by_slug, slug_or_alias) : NULL;
+}
+
+/**
+ * mh_site_model_find_asset:
+ * @model: a model
+ * @name: an asset's name
+ *
+ * Returns: (transfer none) (nullable): the asset
+ */
+MhModelAsset *
+mh_site_model_find_asset (MhSiteModel *model,
+                          const char  *name)
+{
+  g_return_val_if_fail (model != NULL, NULL);
+  return name ? g_hash_table_lookup (model->assets_by_name, name) : NULL;
+}
+
+/**
+ * mh_site_model_read_asset:
+ * @model: a model
+ * @asset: one of its assets
+ * @error: return location for an error
+ *
+ * Reads the asset's bytes from the site file; call it from the thread that
+ * loaded the model.
+ *
+ * Returns: (transfer full): the bytes, or %NULL
+ */
+GBytes *
+mh_site_model_read_asset (MhSiteModel   *model,
+                          MhModelAsset  *asset,
+                          GError       **error)
+{
+  sqlite3_stmt *stmt;
+  GBytes *bytes = NULL;
+
+  g_return_val_if_fail (model != NULL, NULL);
+  g_return_val_if_fail (asset != NULL, NULL);
+
+  stmt = _mh_store_prepare (model->store, "SELECT data FROM blobs WHERE sha256 = ?", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, asset->sha256, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    bytes = g_bytes_new (sqlite3_column_blob (stmt, 0), sqlite3_column_bytes (stmt, 0));
+  else
+    g_set_error (error, MH_STORE_ERROR, MH_STORE_ERROR_NOT_FOUND,
+                 _("The bytes of the asset “%s” are missing from the site file"), asset->name);
+  sqlite3_reset (stmt);
+  return bytes;
+}
+
+static int
+compare_similar (gconstpointer a,
+                 gconstpointer b,
+                 gpointer      data)
+{
+  const guint *counts = data;
+  const MhModelEntry *x = *(MhModelEntry * const *) a;
+  const MhModelEntry *y = *(MhModelEntry * const *) b;
+
+  if (counts[x->index] != counts[y->index])
+    return counts[x->index] > counts[y->index] ? -1 : 1;
+  return x->index < y->index ? -1 : x->index > y->index;
+}
+
+/**
+ * mh_site_model_similar:
+ * @model: a model
+ * @entry: an entry of @model
+ * @max: how many at the most
+ *
+ * The “Similar content” of @entry: the entries its editor pinned, in
+ * their order, then the entries that share the most terms with it, newest
+ * first among equals.
+ *
+ * Returns: (transfer container) (element-type MhModelEntry): the entries
+ */
+GPtrArray *
+mh_site_model_similar (MhSiteModel  *model,
+                       MhModelEntry *entry,
+                       guint         max)
+{
+  GPtrArray *similar = g_ptr_array_new ();
+  g_autoptr(GPtrArray) candidates = g_ptr_array_new ();
+  g_autofree guint *counts = g_new0 (guint, model->entries->len);
+
+  for (guint i = 0; i < entry->related->len && similar->len < max; i++)
+    g_ptr_array_add (similar, g_ptr_array_index (entry->related, i));
+
+  for (guint i = 0; i < entry->terms->len; i++)
+    {
+      GPtrArray *tagged = g_hash_table_lookup (model->tagged, g_ptr_array_index (entry->terms, i));
+
+      for (guint j = 0; tagged != NULL && j < tagged->len; j++)
+        {
+          MhModelEntry *other = g_ptr_array_index (tagged, j);
+
+          if (other != entry && counts[other->index]++ == 0)
+            g_ptr_array_add (candidates, other);
+        }
+    }
+
+  g_ptr_array_sort_with_data (candidates, compare_similar, counts);
+  for (guint i = 0; i < candidates->len && similar->len < max; i++)
+    {
+      MhModelEntry *other = g_ptr_array_index (candidates, i);
+
+      if (!g_ptr_array_find (similar, other, NULL))
+        g_ptr_array_add (similar, other);
+    }
+
+  return similar;
+}
+
+/**
+ * mh_site_model_url:
+ * @model: a model
+ * @path: (nullable): a path in the site such as `reports/slug/`
+ *
+ * Returns: (transfer full): the absolute URL of @path under the site's
+ *   base URL (or a root-relative one when the site has none)
+ */
+char *
+mh_site_model_url (MhSiteModel *model,
+                   const char  *path)
+{
+  g_return_val_if_fail (model != NULL, NULL);
+  return g_strconcat (model->base_url, path ? path : "", NULL);
+}
