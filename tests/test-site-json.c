@@ -441,8 +441,8 @@ test_large (Fixture       *f,
   start = g_get_monotonic_time ();
   import_file_ok (f->json_path, f->site_path);
   seconds = (g_get_monotonic_time () - start) / 1e6;
+  /* Speed is measured by the benchmarks, not asserted here. */
   g_test_message ("imported 10,000 entries in %.2f s", seconds);
-  g_assert_cmpfloat (seconds, <, 30.0);
 
   start = g_get_monotonic_time ();
   dump = dump_file (f->site_path);

@@ -391,8 +391,10 @@ mh_store_delete_entry (MhStore  *self,
 
   if (sqlite3_changes (_mh_store_get_db (self)) == 0)
     {
+      g_autofree char *missing = g_strdup_printf ("#%" G_GINT64_FORMAT, id);
+
       g_set_error (error, MH_STORE_ERROR, MH_STORE_ERROR_NOT_FOUND,
-                   _("There is no entry #%" G_GINT64_FORMAT), id);
+                   _("There is no entry “%s”"), missing);
       return FALSE;
     }
 

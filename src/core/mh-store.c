@@ -321,11 +321,16 @@ inspect_file (const char  *path,
       (read_be32 (header + 92) == read_be32 (header + 24) &&
        (goffset) page_count * page_size > st.st_size))
     {
+      g_autofree char *have = g_strdup_printf ("%" G_GOFFSET_FORMAT, (goffset) st.st_size);
+      g_autofree char *want = g_strdup_printf ("%" G_GOFFSET_FORMAT,
+                                               (goffset) page_count * page_size);
+
       g_set_error (error, MH_STORE_ERROR, MH_STORE_ERROR_CORRUPT,
+                   /* Translators: the file name, then two numbers of bytes */
                    _("“%s” is damaged: it is shorter than its own header says "
-                     "(%" G_GOFFSET_FORMAT " of %" G_GOFFSET_FORMAT " bytes), perhaps "
-                     "an interrupted copy. Restore it from a backup."),
-                   name, (goffset) st.st_size, (goffset) page_count * page_size);
+                     "(%s of %s bytes), perhaps an interrupted copy. Restore it from "
+                     "a backup."),
+                   name, have, want);
       return FALSE;
     }
 
@@ -521,9 +526,9 @@ open_existing (const char  *path,
       if (self->read_only_reason == NULL)
         self->read_only_reason =
           g_strdup_printf (_("it was made by a newer version of Masthead (file format "
-                             "%" G_GINT64_FORMAT "; this version writes format %d). "
-                             "Update Masthead to edit it."),
-                           version, MH_STORE_SCHEMA_VERSION);
+                             "%d; this version writes format %d). Update Masthead to "
+                             "edit it."),
+                           (int) MIN (version, G_MAXINT), MH_STORE_SCHEMA_VERSION);
     }
 
   /* A writable file opened for reading keeps a read-write connection that
