@@ -23,6 +23,7 @@
 #include "mh-demo.h"
 #include "mh-entry-list.h"
 #include "mh-site-check.h"
+#include "mh-site-export.h"
 #include "mh-site-info.h"
 #include "mh-site-json.h"
 #include "mh-store.h"
@@ -673,6 +674,83 @@ cmd_check (const char *prog,
   return EXIT_SUCCESS;
 }
 
+/* --- export --------------------------------------------------------------- */
+
+static void
+on_export_progress_cb (double      fraction,
+                       const char *message,
+                       gpointer    user_data)
+{
+  gboolean *tty = user_data;
+
+  /* A line that redraws itself on a terminal; occasional lines in a log. */
+  if (*tty)
+    g_printerr ("\r\033[K%3.0f%%  %.60s", fraction * 100, message ? message : "");
+  else if (fraction >= 1.0)
+    g_printerr ("%3.0f%%\n", fraction * 100);
+}
+
+static int
+cmd_export (const char *prog,
+            int         argc,
+            char      **argv)
+{
+  g_autofree char *format = NULL;
+  g_autofree char *zip = NULL;
+  g_autofree char *theme = NULL;
+  g_autofree char *base_url = NULL;
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  gboolean tty = isatty (STDERR_FILENO);
+  MhExportOptions options = { MH_EXPORT_FORMAT_HTML, NULL, NULL, NULL };
+  MhExportStats stats = { 0 };
+  GOptionEntry entries[] = {
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &format,
+      N_("html (a ready-to-serve site, the default) or hugo (a Hugo content bundle)"),
+      N_("FORMAT") },
+    { "zip", 'z', 0, G_OPTION_ARG_FILENAME, &zip, N_("Also write the tree as a zip file"),
+      N_("OUT.zip") },
+    { "theme", 't', 0, G_OPTION_ARG_FILENAME, &theme,
+      N_("A folder of templates and CSS that replace the default theme’s, file by file"),
+      N_("THEMEDIR") },
+    { "base-url", 'b', 0, G_OPTION_ARG_STRING, &base_url,
+      N_("Where the site will be served, instead of the site’s setting"), N_("URL") },
+    { NULL }
+  };
+  int status = parse (prog, "FILE DIR",
+                      _("Export the published entries as a site bundle in DIR. The export is "
+                        "atomic (DIR changes only once the new tree is complete) and "
+                        "incremental (unchanged files are kept as they are)."),
+                      entries, 2, &argc, &argv);
+
+  if (status >= 0)
+    return status;
+  if (format != NULL && g_str_equal (format, "hugo"))
+    options.format = MH_EXPORT_FORMAT_HUGO;
+  else if (format != NULL && !g_str_equal (format, "html"))
+    return usage (prog, _("--format must be html or hugo"));
+  options.zip_path = zip;
+  options.theme_dir = theme;
+  options.base_url = base_url;
+
+  if (!mh_site_export (argv[1], argv[2], &options, on_export_progress_cb, &tty, NULL, &stats,
+                       problems, &error))
+    {
+      if (tty)
+        g_printerr ("\n");
+      return fail (error);
+    }
+  if (tty)
+    g_printerr ("\r\033[K");
+
+  for (guint i = 0; i < problems->len; i++)
+    g_printerr ("%s: %s\n", _("warning"), (const char *) g_ptr_array_index (problems, i));
+  /* Translators: a summary such as “Exported to “out”: 120 files written, …” */
+  g_printerr (_("Exported to “%s”: %u written, %u unchanged, %u removed in %.2f s.\n"),
+              argv[2], stats.written, stats.unchanged, stats.removed, stats.seconds);
+  return EXIT_SUCCESS;
+}
+
 /* --- main ----------------------------------------------------------------- */
 
 static const Command commands[] = {
@@ -685,6 +763,7 @@ static const Command commands[] = {
   { "import", "FILE SITE.json", N_("Create a site from an interchange file"), cmd_import },
   { "dump", "FILE", N_("Write the site as an interchange file"), cmd_dump },
   { "check", "FILE", N_("Check the file and its content"), cmd_check },
+  { "export", "FILE DIR", N_("Export the site as HTML or a Hugo bundle"), cmd_export },
 };
 
 static void

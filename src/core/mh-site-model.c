@@ -56,6 +56,21 @@ strings_from_json (const char *json)
   return strings;
 }
 
+/* A list the query joined with U+001F, the unit separator. */
+static GPtrArray *
+split_list (const char *joined)
+{
+  GPtrArray *strings = g_ptr_array_new_with_free_func (g_free);
+  g_auto(GStrv) parts = NULL;
+
+  if (joined == NULL || *joined == '\0')
+    return strings;
+  parts = g_strsplit (joined, "\x1f", -1);
+  for (guint i = 0; parts[i] != NULL; i++)
+    g_ptr_array_add (strings, g_steal_pointer (&parts[i]));
+  return strings;
+}
+
 /* --- freeing ----------------------------------------------------------------- */
 
 static void
@@ -186,6 +201,13 @@ mh_site_model_free (MhSiteModel *model)
   g_clear_pointer (&model->assets_by_name, g_hash_table_unref);
   g_clear_pointer (&model->terms_by_id, g_hash_table_unref);
   g_clear_pointer (&model->tagged, g_hash_table_unref);
+  for (guint i = 0; model->similar != NULL && i < model->entries->len; i++)
+    g_clear_pointer (&model->similar[i], g_ptr_array_unref);
+  g_free (model->similar);
+  g_free (model->similar_max);
+  g_free (model->similar_counts);
+  g_free (model->similar_touched);
+  g_mutex_clear (&model->similar_lock);
   g_clear_pointer (&model->entries, g_ptr_array_unref);
   g_clear_pointer (&model->vocabularies, g_ptr_array_unref);
   g_clear_pointer (&model->organisations, g_ptr_array_unref);
@@ -204,6 +226,7 @@ typedef struct
   GHashTable   *assets_by_id;
   GHashTable   *entries_by_id;
   GHashTable   *organisations_by_id;
+  GHashTable   *links;          /* MhModelEntry* → { translation_of, report_event_id } */
 } Loader;
 
 typedef gboolean (*RowFunc) (Loader *loader, sqlite3_stmt *stmt, GError **error);
@@ -461,11 +484,13 @@ entry_path (MhSiteModel  *model,
 
 #define ENTRY_SELECT \
   "SELECT id, uuid, kind, title, slug, lang, date, summary, body_md, updated_at, " \
-  "cover_asset_id, cover_alt, cover_credit, authors, posted_by, series, hashtags, website, " \
+  "cover_asset_id, cover_alt, cover_credit, " \
+  "(SELECT group_concat (value, char (31)) FROM json_each (authors)), posted_by, series, " \
+  "(SELECT group_concat (value, char (31)) FROM json_each (hashtags)), website, " \
   "event_start, event_end, event_time_zone, event_all_day, event_online, event_venue, " \
   "event_city, event_country_id, event_format, participants_planned, participants_actual, " \
-  "report_publisher, call_category, call_deadline " \
-  "FROM entries WHERE status = 'published' ORDER BY date DESC NULLS LAST, id DESC"
+  "report_publisher, call_category, call_deadline, translation_of, report_event_id " \
+  "FROM entries WHERE status = 'published'"
 
 static gboolean
 entry_row (Loader        *loader,
@@ -487,10 +512,10 @@ entry_row (Loader        *loader,
   e->cover = lookup_id (loader->assets_by_id, stmt, 10);
   e->cover_alt = dup_column (stmt, 11);
   e->cover_credit = dup_column (stmt, 12);
-  e->authors = strings_from_json (_mh_stmt_text (stmt, 13));
+  e->authors = split_list (_mh_stmt_text (stmt, 13));
   e->posted_by = dup_column (stmt, 14);
   e->series = dup_column (stmt, 15);
-  e->hashtags = strings_from_json (_mh_stmt_text (stmt, 16));
+  e->hashtags = split_list (_mh_stmt_text (stmt, 16));
   e->website = dup_column (stmt, 17);
   e->event_start = dup_column (stmt, 18);
   e->event_end = dup_column (stmt, 19);
@@ -506,6 +531,11 @@ entry_row (Loader        *loader,
   e->publisher = dup_column (stmt, 29);
   e->call_category = dup_column (stmt, 30);
   e->deadline = dup_column (stmt, 31);
+  if (sqlite3_column_type (stmt, 32) != SQLITE_NULL || sqlite3_column_type (stmt, 33) != SQLITE_NULL)
+    g_hash_table_insert (loader->links, e,
+                         g_memdup2 ((gint64[]) { sqlite3_column_int64 (stmt, 32),
+                                                 sqlite3_column_int64 (stmt, 33) },
+                                    2 * sizeof (gint64)));
 
   e->aliases = g_ptr_array_new_with_free_func (g_free);
   e->terms = g_ptr_array_new ();
@@ -525,20 +555,22 @@ entry_row (Loader        *loader,
   return TRUE;
 }
 
-/* Links between published entries, read once all of them are known. */
-static gboolean
-entry_links_row (Loader        *loader,
-                 sqlite3_stmt  *stmt,
-                 GError       **error)
+/* Links between published entries, resolved once all of them are known. */
+static void
+resolve_links (Loader *loader)
 {
-  MhModelEntry *entry = lookup_id (loader->entries_by_id, stmt, 0);
+  GHashTableIter iter;
+  gpointer key, value;
 
-  if (entry != NULL)
+  g_hash_table_iter_init (&iter, loader->links);
+  while (g_hash_table_iter_next (&iter, &key, &value))
     {
-      entry->translation_of = lookup_id (loader->entries_by_id, stmt, 1);
-      entry->report_event = lookup_id (loader->entries_by_id, stmt, 2);
+      MhModelEntry *entry = key;
+      const gint64 *ids = value;
+
+      entry->translation_of = g_hash_table_lookup (loader->entries_by_id, &ids[0]);
+      entry->report_event = g_hash_table_lookup (loader->entries_by_id, &ids[1]);
     }
-  return TRUE;
 }
 
 static gboolean
@@ -565,7 +597,7 @@ entry_term_row (Loader        *loader,
 {
   MhModelEntry *entry = lookup_id (loader->entries_by_id, stmt, 0);
   MhModelTerm *term = lookup_id (loader->model->terms_by_id, stmt, 1);
-  GPtrArray *tagged;
+  GArray *tagged;
 
   if (entry == NULL || term == NULL)
     return TRUE;
@@ -574,10 +606,10 @@ entry_term_row (Loader        *loader,
   tagged = g_hash_table_lookup (loader->model->tagged, term);
   if (tagged == NULL)
     {
-      tagged = g_ptr_array_new ();
+      tagged = g_array_new (FALSE, FALSE, sizeof (guint));
       g_hash_table_insert (loader->model->tagged, term, tagged);
     }
-  g_ptr_array_add (tagged, entry);
+  g_array_append_val (tagged, entry->index);
   return TRUE;
 }
 
@@ -758,6 +790,33 @@ collect_term_entries (MhSiteModel *model)
     }
 }
 
+static int
+compare_newest_first (gconstpointer a,
+                      gconstpointer b)
+{
+  const MhModelEntry *x = *(MhModelEntry * const *) a;
+  const MhModelEntry *y = *(MhModelEntry * const *) b;
+  int cmp;
+
+  /* Undated entries last. */
+  if ((x->date == NULL) != (y->date == NULL))
+    return x->date == NULL ? 1 : -1;
+  if (x->date != NULL && (cmp = strcmp (y->date, x->date)) != 0)
+    return cmp;
+  return x->id < y->id ? 1 : x->id > y->id ? -1 : 0;
+}
+
+/* The entries are read in the order the file holds them (a plain scan,
+ * not a seek per row through the date index) and sorted here: newest
+ * first, then by id. */
+static void
+order_entries (MhSiteModel *model)
+{
+  g_ptr_array_sort (model->entries, compare_newest_first);
+  for (guint i = 0; i < model->entries->len; i++)
+    ((MhModelEntry *) g_ptr_array_index (model->entries, i))->index = i;
+}
+
 static const struct {
   const char *sql;
   RowFunc     func;
@@ -776,8 +835,7 @@ static const struct {
   { "SELECT term_id, slug FROM term_aliases ORDER BY term_id, position", term_alias_row },
   { "SELECT id, key, name, url, logo_asset_id FROM organisations ORDER BY id", organisation_row },
   { ENTRY_SELECT, entry_row },
-  { "SELECT id, translation_of, report_event_id FROM entries WHERE status = 'published'",
-    entry_links_row },
+  { NULL, NULL },  /* entries are put in order here; see order_entries () */
   { "SELECT entry_id, slug FROM entry_aliases ORDER BY entry_id, position", entry_alias_row },
   { "SELECT entry_id, term_id FROM entry_terms ORDER BY entry_id, position", entry_term_row },
   { "SELECT entry_id, organisation_id, relation FROM entry_partners ORDER BY entry_id, position",
@@ -804,7 +862,8 @@ model_new (MhStore *store)
   model->entries_by_slug = g_hash_table_new (g_str_hash, g_str_equal);
   model->assets_by_name = g_hash_table_new (g_str_hash, g_str_equal);
   model->terms_by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
-  model->tagged = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
+  model->tagged = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_array_unref);
+  g_mutex_init (&model->similar_lock);
   return model;
 }
 
@@ -830,6 +889,7 @@ mh_site_model_load_from_store (MhStore       *store,
                                                                g_free, NULL);
   g_autoptr(GHashTable) assets = g_hash_table_new (g_int64_hash, g_int64_equal);
   g_autoptr(GHashTable) entries = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GHashTable) links = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   sqlite3 *db = _mh_store_get_db (store);
   gboolean own_read = sqlite3_get_autocommit (db);
   Loader loader;
@@ -837,13 +897,16 @@ mh_site_model_load_from_store (MhStore       *store,
   g_return_val_if_fail (MH_IS_STORE (store), NULL);
 
   model = model_new (store);
-  loader = (Loader) { model, store, cancellable, assets, entries, organisations };
+
+  loader = (Loader) { model, store, cancellable, assets, entries, organisations, links };
 
   if (own_read)
     sqlite3_exec (db, "BEGIN", NULL, NULL, NULL);
   load_settings (&loader);
   for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
-    if (!each_row (&loader, steps[i].sql, steps[i].func, error))
+    if (steps[i].sql == NULL)
+      order_entries (model);
+    else if (!each_row (&loader, steps[i].sql, steps[i].func, error))
       {
         if (own_read)
           sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
@@ -852,7 +915,12 @@ mh_site_model_load_from_store (MhStore       *store,
   if (own_read)
     sqlite3_exec (db, "COMMIT", NULL, NULL, NULL);
 
+  resolve_links (&loader);
   collect_term_entries (model);
+  model->similar = g_new0 (GPtrArray *, model->entries->len);
+  model->similar_max = g_new0 (guint, model->entries->len);
+  model->similar_counts = g_new0 (guint, model->entries->len);
+  model->similar_touched = g_new (guint, model->entries->len);
   return g_steal_pointer (&model);
 }
 
@@ -944,18 +1012,91 @@ mh_site_model_read_asset (MhSiteModel   *model,
   return bytes;
 }
 
-static int
-compare_similar (gconstpointer a,
-                 gconstpointer b,
-                 gpointer      data)
+/* Whether the entry at @a goes before the one at @b among similar entries:
+ * more shared terms, then newer (a lower index). */
+static inline gboolean
+more_similar (const guint *counts,
+              guint        a,
+              guint        b)
 {
-  const guint *counts = data;
-  const MhModelEntry *x = *(MhModelEntry * const *) a;
-  const MhModelEntry *y = *(MhModelEntry * const *) b;
+  return counts[a] != counts[b] ? counts[a] > counts[b] : a < b;
+}
 
-  if (counts[x->index] != counts[y->index])
-    return counts[x->index] > counts[y->index] ? -1 : 1;
-  return x->index < y->index ? -1 : x->index > y->index;
+/* Counts the terms each other entry shares with @entry, in the model's
+ * scratch array (all zero before and after), and keeps the best @n in
+ * @best, in order, by insertion into that small array: candidates run
+ * into thousands on a large site, so nothing is sorted, and the hot loop
+ * reads only arrays of indexes. Pinned entries (in @similar) are skipped. */
+static guint
+best_by_shared_terms (MhSiteModel  *model,
+                      MhModelEntry *entry,
+                      GPtrArray    *similar,
+                      guint        *counts,
+                      guint        *touched,
+                      guint        *best,
+                      guint         n)
+{
+  const guint pinned = G_MAXUINT / 2;
+  guint n_touched = 0, n_best = 0;
+
+  counts[entry->index] = pinned;
+  for (guint i = 0; i < similar->len; i++)
+    counts[((MhModelEntry *) g_ptr_array_index (similar, i))->index] = pinned;
+
+  for (guint i = 0; i < entry->terms->len; i++)
+    {
+      GArray *tagged = g_hash_table_lookup (model->tagged, g_ptr_array_index (entry->terms, i));
+      const guint *others = tagged ? (const guint *) (gpointer) tagged->data : NULL;
+
+      for (guint j = 0; tagged != NULL && j < tagged->len; j++)
+        if (counts[others[j]]++ == 0)
+          touched[n_touched++] = others[j];
+    }
+
+  for (guint i = 0; i < n_touched; i++)
+    {
+      guint c = touched[i];
+      guint k;
+
+      if (n_best == n && !more_similar (counts, c, best[n - 1]))
+        continue;
+      k = n_best < n ? n_best++ : n - 1;
+      for (; k > 0 && more_similar (counts, c, best[k - 1]); k--)
+        best[k] = best[k - 1];
+      best[k] = c;
+    }
+
+  for (guint i = 0; i < n_touched; i++)
+    counts[touched[i]] = 0;
+  counts[entry->index] = 0;
+  for (guint i = 0; i < similar->len; i++)
+    counts[((MhModelEntry *) g_ptr_array_index (similar, i))->index] = 0;
+  return n_best;
+}
+
+/* @counts and @touched are scratch arrays of one entry per model entry,
+ * @counts all zero; one pair per thread. */
+static GPtrArray *
+compute_similar (MhSiteModel  *model,
+                 MhModelEntry *entry,
+                 guint         max,
+                 guint        *counts,
+                 guint        *touched)
+{
+  GPtrArray *similar = g_ptr_array_new ();
+  g_autofree guint *best = g_new (guint, max + 1);
+  guint n_best = 0;
+
+  for (guint i = 0; i < entry->related->len && similar->len < max; i++)
+    g_ptr_array_add (similar, g_ptr_array_index (entry->related, i));
+
+  if (similar->len < max)
+    n_best = best_by_shared_terms (model, entry, similar, counts, touched, best,
+                                   max - similar->len);
+  for (guint i = 0; i < n_best; i++)
+    g_ptr_array_add (similar, g_ptr_array_index (model->entries, best[i]));
+
+  return similar;
 }
 
 /**
@@ -966,7 +1107,9 @@ compare_similar (gconstpointer a,
  *
  * The “Similar content” of @entry: the entries its editor pinned, in
  * their order, then the entries that share the most terms with it, newest
- * first among equals.
+ * first among equals. The result for the largest @max asked so far is kept,
+ * so that asking again (the export's fingerprint, then the page) is cheap;
+ * it is safe to call from several threads.
  *
  * Returns: (transfer container) (element-type MhModelEntry): the entries
  */
@@ -975,36 +1118,113 @@ mh_site_model_similar (MhSiteModel  *model,
                        MhModelEntry *entry,
                        guint         max)
 {
-  GPtrArray *similar = g_ptr_array_new ();
-  g_autoptr(GPtrArray) candidates = g_ptr_array_new ();
+  GPtrArray *cached, *result;
+
+  g_return_val_if_fail (model != NULL, NULL);
+  g_return_val_if_fail (entry != NULL, NULL);
+
+  g_mutex_lock (&model->similar_lock);
+  cached = model->similar[entry->index];
+  if (cached == NULL || model->similar_max[entry->index] < max)
+    {
+      g_clear_pointer (&model->similar[entry->index], g_ptr_array_unref);
+      cached = model->similar[entry->index] =
+        compute_similar (model, entry, max, model->similar_counts, model->similar_touched);
+      model->similar_max[entry->index] = max;
+    }
+  result = g_ptr_array_new_full (MIN (max, cached->len), NULL);
+  for (guint i = 0; i < cached->len && i < max; i++)
+    g_ptr_array_add (result, g_ptr_array_index (cached, i));
+  g_mutex_unlock (&model->similar_lock);
+
+  return result;
+}
+
+/**
+ * mh_site_model_set_similar:
+ * @model: a model
+ * @entry: an entry of @model
+ * @similar: (element-type MhModelEntry): its similar content, worked out
+ *   earlier for the same site structure
+ * @max: the @max it was worked out for
+ *
+ * Gives the model similar content known from elsewhere (an export's cache),
+ * so that mh_site_model_similar() need not work it out.
+ */
+void
+mh_site_model_set_similar (MhSiteModel  *model,
+                           MhModelEntry *entry,
+                           GPtrArray    *similar,
+                           guint         max)
+{
+  g_return_if_fail (model != NULL);
+  g_return_if_fail (entry != NULL);
+
+  g_mutex_lock (&model->similar_lock);
+  g_clear_pointer (&model->similar[entry->index], g_ptr_array_unref);
+  model->similar[entry->index] = g_ptr_array_copy (similar, NULL, NULL);
+  model->similar_max[entry->index] = max;
+  g_mutex_unlock (&model->similar_lock);
+}
+
+typedef struct
+{
+  MhSiteModel *model;
+  guint        max;
+  guint        first;
+  guint        step;
+} SimilarJob;
+
+static gpointer
+similar_thread (gpointer data)
+{
+  SimilarJob *job = data;
+  MhSiteModel *model = job->model;
   g_autofree guint *counts = g_new0 (guint, model->entries->len);
+  g_autofree guint *touched = g_new (guint, model->entries->len);
 
-  for (guint i = 0; i < entry->related->len && similar->len < max; i++)
-    g_ptr_array_add (similar, g_ptr_array_index (entry->related, i));
-
-  for (guint i = 0; i < entry->terms->len; i++)
+  for (guint i = job->first; i < model->entries->len; i += job->step)
     {
-      GPtrArray *tagged = g_hash_table_lookup (model->tagged, g_ptr_array_index (entry->terms, i));
-
-      for (guint j = 0; tagged != NULL && j < tagged->len; j++)
-        {
-          MhModelEntry *other = g_ptr_array_index (tagged, j);
-
-          if (other != entry && counts[other->index]++ == 0)
-            g_ptr_array_add (candidates, other);
-        }
+      if (model->similar[i] != NULL && model->similar_max[i] >= job->max)
+        continue;
+      g_clear_pointer (&model->similar[i], g_ptr_array_unref);
+      model->similar[i] = compute_similar (model, g_ptr_array_index (model->entries, i),
+                                           job->max, counts, touched);
+      model->similar_max[i] = job->max;
     }
+  return NULL;
+}
 
-  g_ptr_array_sort_with_data (candidates, compare_similar, counts);
-  for (guint i = 0; i < candidates->len && similar->len < max; i++)
+/**
+ * mh_site_model_prepare_similar:
+ * @model: a model
+ * @max: the most similar entries that will be asked for
+ *
+ * Works out the similar content of every entry at once, on every core,
+ * so that mh_site_model_similar() then only copies it. Call it before
+ * other threads use the model.
+ */
+void
+mh_site_model_prepare_similar (MhSiteModel *model,
+                               guint        max)
+{
+  guint n_threads = CLAMP (g_get_num_processors (), 1, 8);
+  g_autofree SimilarJob *jobs = g_new0 (SimilarJob, n_threads);
+  g_autofree GThread **threads = g_new0 (GThread *, n_threads);
+
+  g_return_if_fail (model != NULL);
+
+  g_mutex_lock (&model->similar_lock);
+  for (guint t = 0; t < n_threads; t++)
     {
-      MhModelEntry *other = g_ptr_array_index (candidates, i);
-
-      if (!g_ptr_array_find (similar, other, NULL))
-        g_ptr_array_add (similar, other);
+      jobs[t] = (SimilarJob) { model, max, t, n_threads };
+      if (t > 0)
+        threads[t] = g_thread_new ("mh-similar", similar_thread, &jobs[t]);
     }
-
-  return similar;
+  similar_thread (&jobs[0]);
+  for (guint t = 1; t < n_threads; t++)
+    g_thread_join (threads[t]);
+  g_mutex_unlock (&model->similar_lock);
 }
 
 /**

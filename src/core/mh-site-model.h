@@ -20,6 +20,9 @@
 
 G_BEGIN_DECLS
 
+/* Entries per listing page (sections, terms). */
+#define MH_SITE_MODEL_PAGE_SIZE 20
+
 typedef struct _MhSiteModel         MhSiteModel;
 typedef struct _MhModelVocabulary   MhModelVocabulary;
 typedef struct _MhModelTerm         MhModelTerm;
@@ -196,7 +199,13 @@ struct _MhSiteModel
   GHashTable *entries_by_slug; /* slug and alias → MhModelEntry* */
   GHashTable *assets_by_name;
   GHashTable *terms_by_id;
-  GHashTable *tagged;          /* MhModelTerm* → GPtrArray of the entries tagged with it */
+  GHashTable *tagged;          /* MhModelTerm* → GArray of the indexes of the entries
+                                * tagged with it */
+  GPtrArray **similar;         /* per entry index: computed similar entries, or NULL */
+  guint      *similar_max;     /* per entry index: the max they were computed for */
+  guint      *similar_counts;  /* scratch space of mh_site_model_similar() */
+  guint      *similar_touched;
+  GMutex      similar_lock;
 };
 
 MhSiteModel  *mh_site_model_load            (const char    *path,
@@ -215,6 +224,12 @@ GBytes       *mh_site_model_read_asset      (MhSiteModel   *model,
                                              GError       **error);
 GPtrArray    *mh_site_model_similar         (MhSiteModel   *model,
                                              MhModelEntry  *entry,
+                                             guint          max);
+void          mh_site_model_prepare_similar (MhSiteModel   *model,
+                                             guint          max);
+void          mh_site_model_set_similar     (MhSiteModel   *model,
+                                             MhModelEntry  *entry,
+                                             GPtrArray     *similar,
                                              guint          max);
 const char   *mh_site_model_section_for     (MhEntryKind    kind);
 const char   *mh_site_model_section_title   (const char    *section);
