@@ -12,6 +12,7 @@
 
 #include "mh-entry-list.h"
 #include "mh-entry.h"
+#include "mh-export-dialog.h"
 #include "mh-store.h"
 #include "mh-types.h"
 #include "mh-window-private.h"
@@ -53,10 +54,14 @@ struct _MhWindow
   MhEntryList          *entries;
   GSettings            *settings;
 
+  /* borrowed references */
+  MhExportDialog       *export_dialog;     /* weak pointer */
+
   /* state */
   char                 *path;
   char                 *error_message;
   char                 *search_text;
+  char                 *last_export_message;
   const char           *visible_page;
   guint                 columns_idle_id;
   int                   columns_width;
@@ -72,6 +77,7 @@ enum {
   PROP_ERROR_MESSAGE,
   PROP_VISIBLE_PAGE,
   PROP_SEARCH_TEXT,
+  PROP_LAST_EXPORT_MESSAGE,
   N_PROPS
 };
 
@@ -334,6 +340,9 @@ update_actions (MhWindow *self)
   has_site = self->store != NULL;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.find", has_site);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", has_site);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-again",
+                                 has_site && mh_export_dialog_has_last_export (self->store));
   gtk_widget_set_sensitive (GTK_WIDGET (self->search_button), has_site);
   gtk_search_bar_set_key_capture_widget (self->search_bar, has_site ? GTK_WIDGET (self) : NULL);
   if (!has_site)
@@ -465,6 +474,66 @@ mh_window_actions_find_cb (GtkWidget  *widget,
 }
 
 static void
+on_export_dialog_exported_cb (MhWindow       *self,
+                              const char     *message,
+                              AdwToast       *toast,
+                              MhExportDialog *dialog)
+{
+  g_assert (MH_IS_WINDOW (self));
+
+  g_free (self->last_export_message);
+  self->last_export_message = g_strdup (message);
+
+  adw_toast_overlay_add_toast (self->toast_overlay, g_object_ref (toast));
+  update_actions (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LAST_EXPORT_MESSAGE]);
+}
+
+/* One export dialog per window: while one is open (or exporting unseen,
+ * for Export Again) both actions come back to it. */
+static MhExportDialog *
+ensure_export_dialog (MhWindow *self)
+{
+  if (self->export_dialog != NULL)
+    return self->export_dialog;
+
+  self->export_dialog = mh_export_dialog_new (GTK_WINDOW (self), self->path, self->store);
+  g_object_add_weak_pointer (G_OBJECT (self->export_dialog), (gpointer *) &self->export_dialog);
+  g_signal_connect_object (self->export_dialog, "exported",
+                           G_CALLBACK (on_export_dialog_exported_cb), self, G_CONNECT_SWAPPED);
+
+  return self->export_dialog;
+}
+
+static void
+mh_window_actions_export_cb (GtkWidget  *widget,
+                             const char *action_name,
+                             GVariant   *parameter)
+{
+  MhWindow *self = MH_WINDOW (widget);
+
+  if (self->store != NULL)
+    gtk_window_present (GTK_WINDOW (ensure_export_dialog (self)));
+}
+
+static void
+mh_window_actions_export_again_cb (GtkWidget  *widget,
+                                   const char *action_name,
+                                   GVariant   *parameter)
+{
+  MhWindow *self = MH_WINDOW (widget);
+
+  if (self->store == NULL)
+    return;
+
+  if (self->export_dialog != NULL)
+    gtk_window_present (GTK_WINDOW (self->export_dialog));
+  else
+    mh_export_dialog_export_again (ensure_export_dialog (self));
+}
+
+static void
 mh_window_size_allocate (GtkWidget *widget,
                          int        width,
                          int        height,
@@ -510,6 +579,12 @@ mh_window_dispose (GObject *object)
   MhWindow *self = MH_WINDOW (object);
 
   g_clear_handle_id (&self->columns_idle_id, g_source_remove);
+  if (self->export_dialog != NULL)
+    {
+      g_object_remove_weak_pointer (G_OBJECT (self->export_dialog),
+                                    (gpointer *) &self->export_dialog);
+      gtk_window_destroy (GTK_WINDOW (g_steal_pointer (&self->export_dialog)));
+    }
   clear_site (self);
   g_clear_object (&self->settings);
 
@@ -526,6 +601,7 @@ mh_window_finalize (GObject *object)
   g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->error_message, g_free);
   g_clear_pointer (&self->search_text, g_free);
+  g_clear_pointer (&self->last_export_message, g_free);
 
   G_OBJECT_CLASS (mh_window_parent_class)->finalize (object);
 }
@@ -562,6 +638,10 @@ mh_window_get_property (GObject    *object,
 
     case PROP_SEARCH_TEXT:
       g_value_set_string (value, mh_window_get_search_text (self));
+      break;
+
+    case PROP_LAST_EXPORT_MESSAGE:
+      g_value_set_string (value, self->last_export_message);
       break;
 
     default:
@@ -675,6 +755,16 @@ mh_window_class_init (MhWindowClass *klass)
                           G_PARAM_EXPLICIT_NOTIFY |
                           G_PARAM_STATIC_STRINGS));
 
+  /**
+   * MhWindow:last-export-message:
+   *
+   * What the last export from this window did, as its toast said, or %NULL.
+   */
+  properties[PROP_LAST_EXPORT_MESSAGE] =
+    g_param_spec_string ("last-export-message", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/mh-window.ui");
@@ -695,8 +785,15 @@ mh_window_class_init (MhWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_search_entry_search_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "win.find", NULL, mh_window_actions_find_cb);
+  gtk_widget_class_install_action (widget_class, "win.export", NULL, mh_window_actions_export_cb);
+  gtk_widget_class_install_action (widget_class, "win.export-again", NULL,
+                                   mh_window_actions_export_again_cb);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.find", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK,
+                                       "win.export", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.export-again", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK,
                                        "window.close", NULL);
 
