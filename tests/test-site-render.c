@@ -953,7 +953,7 @@ test_ics_timed (void)
   assert_contains (text, "\nDESCRIPTION:Line one\\;\\nline\\, two\n");
 }
 
-/* --- Themes and speed ----------------------------------------------------------------- */
+/* --- Themes ----------------------------------------------------------------- */
 
 static void
 write_file (const char *folder,
@@ -1032,36 +1032,6 @@ test_dates (void)
   g_assert_cmpstr (s3, ==, "2.4 MB");
 }
 
-/* The export renders every entry page: measure what one costs, with and
- * without its Markdown. */
-static void
-test_speed (void)
-{
-  const guint rounds = g_test_perf () ? 2000 : 100;
-  guint n = 0;
-  gint64 start, markdown_start;
-  double total_us, markdown_us;
-
-  start = g_get_monotonic_time ();
-  for (guint k = 0; k < rounds; k++)
-    for (guint i = 0; i < demo->entries->len; i++, n++)
-      g_free (mh_site_renderer_entry (renderer, g_ptr_array_index (demo->entries, i), NULL, NULL));
-  total_us = (double) (g_get_monotonic_time () - start) / n;
-
-  markdown_start = g_get_monotonic_time ();
-  for (guint k = 0; k < rounds; k++)
-    for (guint i = 0; i < demo->entries->len; i++)
-      g_free (mh_markdown_render (((MhModelEntry *) g_ptr_array_index (demo->entries, i))->body,
-                                  NULL, NULL));
-  markdown_us = (double) (g_get_monotonic_time () - markdown_start) / n;
-
-  g_test_message ("entry page: %.1f µs, of which Markdown %.1f µs, templates and the rest %.1f µs",
-                  total_us, markdown_us, total_us - markdown_us);
-  /* Generous, for slow and sanitised builds: 10,000 pages must stay far
-   * below the export's budget. */
-  g_assert_cmpfloat (total_us, <, 2000);
-}
-
 /* --- Main ------------------------------------------------------------------------------- */
 
 static void
@@ -1108,7 +1078,6 @@ main (int   argc,
   g_test_add_func ("/mh/site-render/ics-all-day", test_ics_all_day);
   g_test_add_func ("/mh/site-render/ics-timed", test_ics_timed);
   g_test_add_func ("/mh/site-render/theme-override", test_theme_override);
-  g_test_add_func ("/mh/site-render/speed", test_speed);
 
   ret = g_test_run ();
 
