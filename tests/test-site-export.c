@@ -567,6 +567,31 @@ test_hostile (void)
     }
 }
 
+/* The site's own theme folder applies when the export names none. */
+static void
+test_site_theme (void)
+{
+  g_autofree char *site = g_build_filename (dir, "themed.masthead", NULL);
+  g_autofree char *theme = g_build_filename (dir, "theme", NULL);
+  g_autofree char *css_path = g_build_filename (theme, "style.css", NULL);
+  g_autofree char *out = g_build_filename (dir, "themed", NULL);
+  g_autofree char *css = NULL;
+  g_autoptr(MhStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (mh_demo_create (site, FALSE, NULL));
+  g_mkdir_with_parents (theme, 0755);
+  g_file_set_contents (css_path, "body { color: #123456; } /* the site's theme */\n", -1, NULL);
+  store = mh_store_open (site, &error);
+  g_assert_no_error (error);
+  g_assert_true (mh_store_set_setting (store, "theme_dir", theme, &error));
+  g_clear_object (&store);
+
+  export_html (site, out, NULL);
+  css = read_text (out, "assets/style.css");
+  g_assert_nonnull (strstr (css, "the site's theme"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -589,6 +614,7 @@ main (int   argc,
   g_test_add_func ("/mh/site-export/atomic", test_atomic);
   g_test_add_func ("/mh/site-export/refuses-foreign-folder", test_refuses_foreign_folder);
   g_test_add_func ("/mh/site-export/zip", test_zip);
+  g_test_add_func ("/mh/site-export/site-theme", test_site_theme);
   g_test_add_func ("/mh/site-export/markup-detector", test_markup_detector);
   g_test_add_func ("/mh/site-export/hostile", test_hostile);
 

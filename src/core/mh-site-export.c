@@ -985,7 +985,7 @@ mh_site_export (const char             *site_path,
   if (options->format == MH_EXPORT_FORMAT_HUGO)
     ok = mh_hugo_export (model, writer, cancellable, error);
   else
-    ok = export_html (&self, options->theme_dir, error);
+    ok = export_html (&self, options->theme_dir ? options->theme_dir : model->theme_dir, error);
   export_clear (&self);
 
   return ok &&

@@ -22,7 +22,8 @@ typedef enum
  * MhExportOptions:
  * @format: a static HTML site or a Hugo content bundle
  * @theme_dir: (nullable): a folder whose templates and CSS replace the
- *   default theme's, file by file
+ *   default theme's, file by file; %NULL for the site's own theme folder
+ *   setting (`theme_dir`), if any
  * @base_url: (nullable): where the site will be served, instead of the
  *   site's own setting
  * @zip_path: (nullable): also write the tree as this zip file

@@ -196,6 +196,7 @@ mh_site_model_free (MhSiteModel *model)
   g_free (model->base_url);
   g_free (model->language);
   g_free (model->description);
+  g_free (model->theme_dir);
   g_clear_pointer (&model->languages, g_ptr_array_unref);
   g_clear_pointer (&model->entries_by_slug, g_hash_table_unref);
   g_clear_pointer (&model->assets_by_name, g_hash_table_unref);
@@ -288,6 +289,7 @@ load_settings (Loader *loader)
   if (model->language == NULL)
     model->language = g_strdup ("en");
   model->description = mh_store_get_setting (loader->store, "description");
+  model->theme_dir = mh_store_get_setting (loader->store, "theme_dir");
   model->allow_raw_html = g_strcmp0 (raw_html, "true") == 0;
   model->languages = strings_from_json (languages);
   if (model->languages->len == 0)

@@ -188,6 +188,7 @@ struct _MhSiteModel
   char       *description;     /* nullable */
   GPtrArray  *languages;       /* utf8 */
   gboolean    allow_raw_html;
+  char       *theme_dir;       /* nullable: the site's own theme folder */
 
   GPtrArray  *entries;         /* MhModelEntry*: published only, newest first */
   GPtrArray  *vocabularies;    /* MhModelVocabulary* */
