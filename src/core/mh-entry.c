@@ -13,22 +13,42 @@
 
 #include "mh-entry-private.h"
 
-/* The string fields, in property order; PROP_TITLE … PROP_UPDATED_AT map
- * onto them one to one. */
+/* The string fields, in property order: PROP_UUID + FIELD_X is the
+ * property of FIELD_X. References to other rows (cover, country,
+ * translation-of, report-event) are kept by name or slug; the store maps
+ * them to row ids. */
 enum {
   FIELD_UUID,
+  FIELD_UPDATED_AT,
   FIELD_TITLE,
   FIELD_SLUG,
   FIELD_LANGUAGE,
+  FIELD_TRANSLATION_OF,
   FIELD_DATE,
   FIELD_SUMMARY,
   FIELD_BODY,
+  FIELD_COVER,
+  FIELD_COVER_ALT,
+  FIELD_COVER_CREDIT,
+  FIELD_POSTED_BY,
+  FIELD_SERIES,
+  FIELD_WEBSITE,
   FIELD_EVENT_START,
   FIELD_EVENT_END,
+  FIELD_TIME_ZONE,
+  FIELD_VENUE,
+  FIELD_CITY,
+  FIELD_COUNTRY,
+  FIELD_EVENT_FORMAT,
+  FIELD_PUBLISHER,
+  FIELD_REPORT_EVENT,
+  FIELD_CALL_CATEGORY,
   FIELD_DEADLINE,
-  FIELD_UPDATED_AT,
   N_FIELDS
 };
+
+/* The first writable string field. */
+#define FIELD_FIRST_WRITABLE FIELD_TITLE
 
 struct _MhEntry
 {
@@ -38,9 +58,18 @@ struct _MhEntry
   MhEntryKind    kind;
   MhEntryStatus  status;
   char          *fields[N_FIELDS];
+  char         **authors;
+  char         **hashtags;
+  int            participants_planned;
+  int            participants_actual;
+  guint          all_day : 1;
+  guint          online : 1;
 };
 
 G_DEFINE_FINAL_TYPE (MhEntry, mh_entry, G_TYPE_OBJECT)
+
+G_DEFINE_BOXED_TYPE (MhFieldProblem, mh_field_problem, mh_field_problem_copy,
+                     mh_field_problem_free)
 
 enum {
   PROP_0,
@@ -50,19 +79,15 @@ enum {
   PROP_STATUS,
   PROP_STATUS_LABEL,
   PROP_DISPLAY_DATE,
+  PROP_AUTHORS,
+  PROP_HASHTAGS,
+  PROP_ALL_DAY,
+  PROP_ONLINE,
+  PROP_PARTICIPANTS_PLANNED,
+  PROP_PARTICIPANTS_ACTUAL,
   /* string fields, in FIELD_ order */
   PROP_UUID,
-  PROP_TITLE,
-  PROP_SLUG,
-  PROP_LANGUAGE,
-  PROP_DATE,
-  PROP_SUMMARY,
-  PROP_BODY,
-  PROP_EVENT_START,
-  PROP_EVENT_END,
-  PROP_DEADLINE,
-  PROP_UPDATED_AT,
-  N_PROPS
+  N_PROPS = PROP_UUID + N_FIELDS
 };
 
 #define FIELD_OF_PROP(prop) ((prop) - PROP_UUID)
@@ -71,8 +96,10 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 static const char * const field_names[N_FIELDS] = {
-  "uuid", "title", "slug", "language", "date", "summary", "body",
-  "event-start", "event-end", "deadline", "updated-at",
+  "uuid", "updated-at", "title", "slug", "language", "translation-of", "date", "summary",
+  "body", "cover", "cover-alt", "cover-credit", "posted-by", "series", "website",
+  "event-start", "event-end", "time-zone", "venue", "city", "country", "event-format",
+  "publisher", "report-event", "call-category", "deadline",
 };
 
 static void
@@ -95,6 +122,46 @@ set_field (MhEntry    *self,
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DISPLAY_DATE]);
 }
 
+/* An empty list is no list: both read back as %NULL. */
+static gboolean
+strv_equal (const char * const *a,
+            const char * const *b)
+{
+  if (a != NULL && a[0] == NULL)
+    a = NULL;
+  if (b != NULL && b[0] == NULL)
+    b = NULL;
+  if (a == NULL || b == NULL)
+    return a == b;
+  return g_strv_equal (a, b);
+}
+
+static void
+set_strv (MhEntry             *self,
+          char              ***slot,
+          const char * const  *value,
+          guint                prop)
+{
+  if (strv_equal ((const char * const *) *slot, value))
+    return;
+
+  g_strfreev (*slot);
+  *slot = value != NULL && value[0] != NULL ? g_strdupv ((char **) value) : NULL;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[prop]);
+}
+
+static void
+set_count (MhEntry *self,
+           int     *slot,
+           int      value,
+           guint    prop)
+{
+  if (*slot == value)
+    return;
+  *slot = value;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[prop]);
+}
+
 static void
 mh_entry_finalize (GObject *object)
 {
@@ -102,6 +169,8 @@ mh_entry_finalize (GObject *object)
 
   for (guint i = 0; i < N_FIELDS; i++)
     g_free (self->fields[i]);
+  g_strfreev (self->authors);
+  g_strfreev (self->hashtags);
 
   G_OBJECT_CLASS (mh_entry_parent_class)->finalize (object);
 }
@@ -140,6 +209,30 @@ mh_entry_get_property (GObject    *object,
       g_value_take_string (value, mh_entry_dup_display_date (self));
       break;
 
+    case PROP_AUTHORS:
+      g_value_set_boxed (value, self->authors);
+      break;
+
+    case PROP_HASHTAGS:
+      g_value_set_boxed (value, self->hashtags);
+      break;
+
+    case PROP_ALL_DAY:
+      g_value_set_boolean (value, self->all_day);
+      break;
+
+    case PROP_ONLINE:
+      g_value_set_boolean (value, self->online);
+      break;
+
+    case PROP_PARTICIPANTS_PLANNED:
+      g_value_set_int (value, self->participants_planned);
+      break;
+
+    case PROP_PARTICIPANTS_ACTUAL:
+      g_value_set_int (value, self->participants_actual);
+      break;
+
     default:
       if (prop_id >= PROP_UUID && prop_id < N_PROPS)
         g_value_set_string (value, self->fields[FIELD_OF_PROP (prop_id)]);
@@ -166,11 +259,64 @@ mh_entry_set_property (GObject      *object,
       mh_entry_set_status (self, g_value_get_int (value));
       break;
 
+    case PROP_AUTHORS:
+      mh_entry_set_authors (self, g_value_get_boxed (value));
+      break;
+
+    case PROP_HASHTAGS:
+      mh_entry_set_hashtags (self, g_value_get_boxed (value));
+      break;
+
+    case PROP_ALL_DAY:
+      mh_entry_set_all_day (self, g_value_get_boolean (value));
+      break;
+
+    case PROP_ONLINE:
+      mh_entry_set_online (self, g_value_get_boolean (value));
+      break;
+
+    case PROP_PARTICIPANTS_PLANNED:
+      mh_entry_set_participants_planned (self, g_value_get_int (value));
+      break;
+
+    case PROP_PARTICIPANTS_ACTUAL:
+      mh_entry_set_participants_actual (self, g_value_get_int (value));
+      break;
+
     default:
-      if (prop_id > PROP_UUID && prop_id < PROP_UPDATED_AT)
+      if (prop_id >= PROP_OF_FIELD (FIELD_FIRST_WRITABLE) && prop_id < N_PROPS)
         set_field (self, FIELD_OF_PROP (prop_id), g_value_get_string (value));
       else
         G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+install_value_properties (void)
+{
+  const GParamFlags rw = G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
+
+  properties[PROP_AUTHORS] = g_param_spec_boxed ("authors", NULL, NULL, G_TYPE_STRV, rw);
+  properties[PROP_HASHTAGS] = g_param_spec_boxed ("hashtags", NULL, NULL, G_TYPE_STRV, rw);
+  properties[PROP_ALL_DAY] = g_param_spec_boolean ("all-day", NULL, NULL, FALSE, rw);
+  properties[PROP_ONLINE] = g_param_spec_boolean ("online", NULL, NULL, FALSE, rw);
+  /* -1 is "not given"; smaller values are kept so that validation can
+   * name them rather than GObject silently refusing them. */
+  properties[PROP_PARTICIPANTS_PLANNED] =
+    g_param_spec_int ("participants-planned", NULL, NULL, G_MININT, G_MAXINT, -1, rw);
+  properties[PROP_PARTICIPANTS_ACTUAL] =
+    g_param_spec_int ("participants-actual", NULL, NULL, G_MININT, G_MAXINT, -1, rw);
+
+  for (guint i = 0; i < N_FIELDS; i++)
+    {
+      GParamFlags flags = G_PARAM_STATIC_STRINGS;
+
+      if (i < FIELD_FIRST_WRITABLE)
+        flags |= G_PARAM_READABLE;
+      else
+        flags |= rw;
+      properties[PROP_OF_FIELD (i)] =
+        g_param_spec_string (field_names[i], NULL, NULL, NULL, flags);
     }
 }
 
@@ -201,18 +347,7 @@ mh_entry_class_init (MhEntryClass *klass)
   properties[PROP_DISPLAY_DATE] =
     g_param_spec_string ("display-date", NULL, NULL, NULL,
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
-
-  for (guint i = 0; i < N_FIELDS; i++)
-    {
-      GParamFlags flags = G_PARAM_STATIC_STRINGS;
-
-      if (i == FIELD_UUID || i == FIELD_UPDATED_AT)
-        flags |= G_PARAM_READABLE;
-      else
-        flags |= G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY;
-      properties[PROP_OF_FIELD (i)] =
-        g_param_spec_string (field_names[i], NULL, NULL, NULL, flags);
-    }
+  install_value_properties ();
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -220,6 +355,8 @@ mh_entry_class_init (MhEntryClass *klass)
 static void
 mh_entry_init (MhEntry *self)
 {
+  self->participants_planned = -1;
+  self->participants_actual = -1;
 }
 
 void
@@ -253,6 +390,98 @@ mh_entry_new (MhEntryKind kind)
 {
   g_return_val_if_fail (kind < MH_N_ENTRY_KINDS, NULL);
   return g_object_new (MH_TYPE_ENTRY, "kind", kind, NULL);
+}
+
+/**
+ * mh_entry_assign:
+ * @self: an entry
+ * @from: another entry
+ *
+ * Gives @self every editable value of @from (everything but the kind, id,
+ * uuid and updated-at), notifying only the properties that change. An
+ * editor can keep one entry object for its whole life and assign an undo
+ * step, or an older revision, to it.
+ */
+void
+mh_entry_assign (MhEntry *self,
+                 MhEntry *from)
+{
+  g_return_if_fail (MH_IS_ENTRY (self));
+  g_return_if_fail (MH_IS_ENTRY (from));
+
+  g_object_freeze_notify (G_OBJECT (self));
+  for (guint i = FIELD_FIRST_WRITABLE; i < N_FIELDS; i++)
+    set_field (self, i, from->fields[i]);
+  mh_entry_set_status (self, from->status);
+  mh_entry_set_authors (self, (const char * const *) from->authors);
+  mh_entry_set_hashtags (self, (const char * const *) from->hashtags);
+  mh_entry_set_all_day (self, from->all_day);
+  mh_entry_set_online (self, from->online);
+  mh_entry_set_participants_planned (self, from->participants_planned);
+  mh_entry_set_participants_actual (self, from->participants_actual);
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
+/**
+ * mh_entry_copy:
+ * @self: an entry
+ *
+ * Returns: (transfer full): a new entry with the same kind, identity and
+ *   values, for example to keep as an undo step
+ */
+MhEntry *
+mh_entry_copy (MhEntry *self)
+{
+  MhEntry *copy;
+
+  g_return_val_if_fail (MH_IS_ENTRY (self), NULL);
+
+  copy = mh_entry_new (self->kind);
+  mh_entry_assign (copy, self);
+  _mh_entry_set_identity (copy, self->id, self->fields[FIELD_UUID],
+                          self->fields[FIELD_UPDATED_AT]);
+  return copy;
+}
+
+/**
+ * mh_entry_diff_fields:
+ * @self: an entry
+ * @other: another entry, such as an older revision of it
+ *
+ * Lists the editable properties whose values differ, for a compare view
+ * that highlights changed fields.
+ *
+ * Returns: (transfer full) (array zero-terminated=1): property names such
+ *   as `title` or `authors`, in property order; empty when nothing differs
+ */
+char **
+mh_entry_diff_fields (MhEntry *self,
+                      MhEntry *other)
+{
+  g_autoptr(GStrvBuilder) names = g_strv_builder_new ();
+
+  g_return_val_if_fail (MH_IS_ENTRY (self), NULL);
+  g_return_val_if_fail (MH_IS_ENTRY (other), NULL);
+
+  if (self->status != other->status)
+    g_strv_builder_add (names, "status");
+  if (!strv_equal ((const char * const *) self->authors, (const char * const *) other->authors))
+    g_strv_builder_add (names, "authors");
+  if (!strv_equal ((const char * const *) self->hashtags, (const char * const *) other->hashtags))
+    g_strv_builder_add (names, "hashtags");
+  if (self->all_day != other->all_day)
+    g_strv_builder_add (names, "all-day");
+  if (self->online != other->online)
+    g_strv_builder_add (names, "online");
+  if (self->participants_planned != other->participants_planned)
+    g_strv_builder_add (names, "participants-planned");
+  if (self->participants_actual != other->participants_actual)
+    g_strv_builder_add (names, "participants-actual");
+  for (guint i = FIELD_FIRST_WRITABLE; i < N_FIELDS; i++)
+    if (g_strcmp0 (self->fields[i], other->fields[i]) != 0)
+      g_strv_builder_add (names, field_names[i]);
+
+  return g_strv_builder_end (names);
 }
 
 /**
@@ -339,6 +568,8 @@ mh_entry_set_status (MhEntry       *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATUS_LABEL]);
 }
 
+/* The string accessors; each property is documented by its name. A
+ * setter treats "" as %NULL and notifies only when the value changes. */
 #define STRING_ACCESSORS(name, FIELD)                                 \
   const char *                                                        \
   mh_entry_get_##name (MhEntry *self)                                 \
@@ -357,12 +588,195 @@ mh_entry_set_status (MhEntry       *self,
 STRING_ACCESSORS (title, FIELD_TITLE)
 STRING_ACCESSORS (slug, FIELD_SLUG)
 STRING_ACCESSORS (language, FIELD_LANGUAGE)
+STRING_ACCESSORS (translation_of, FIELD_TRANSLATION_OF)
 STRING_ACCESSORS (date, FIELD_DATE)
 STRING_ACCESSORS (summary, FIELD_SUMMARY)
 STRING_ACCESSORS (body, FIELD_BODY)
+STRING_ACCESSORS (cover, FIELD_COVER)
+STRING_ACCESSORS (cover_alt, FIELD_COVER_ALT)
+STRING_ACCESSORS (cover_credit, FIELD_COVER_CREDIT)
+STRING_ACCESSORS (posted_by, FIELD_POSTED_BY)
+STRING_ACCESSORS (series, FIELD_SERIES)
+STRING_ACCESSORS (website, FIELD_WEBSITE)
 STRING_ACCESSORS (event_start, FIELD_EVENT_START)
 STRING_ACCESSORS (event_end, FIELD_EVENT_END)
+STRING_ACCESSORS (time_zone, FIELD_TIME_ZONE)
+STRING_ACCESSORS (venue, FIELD_VENUE)
+STRING_ACCESSORS (city, FIELD_CITY)
+STRING_ACCESSORS (country, FIELD_COUNTRY)
+STRING_ACCESSORS (event_format, FIELD_EVENT_FORMAT)
+STRING_ACCESSORS (publisher, FIELD_PUBLISHER)
+STRING_ACCESSORS (report_event, FIELD_REPORT_EVENT)
+STRING_ACCESSORS (call_category, FIELD_CALL_CATEGORY)
 STRING_ACCESSORS (deadline, FIELD_DEADLINE)
+
+/**
+ * mh_entry_get_authors:
+ * @self: an entry
+ *
+ * Returns: (transfer none) (nullable) (array zero-terminated=1): the byline
+ *   names, or %NULL when there are none
+ */
+const char * const *
+mh_entry_get_authors (MhEntry *self)
+{
+  g_return_val_if_fail (MH_IS_ENTRY (self), NULL);
+  return (const char * const *) self->authors;
+}
+
+/**
+ * mh_entry_set_authors:
+ * @self: an entry
+ * @authors: (nullable) (array zero-terminated=1): the byline names, in order
+ */
+void
+mh_entry_set_authors (MhEntry            *self,
+                      const char * const *authors)
+{
+  g_return_if_fail (MH_IS_ENTRY (self));
+  set_strv (self, &self->authors, authors, PROP_AUTHORS);
+}
+
+/**
+ * mh_entry_get_hashtags:
+ * @self: an entry
+ *
+ * Returns: (transfer none) (nullable) (array zero-terminated=1): hashtags
+ *   such as `#ASEFCulture`, or %NULL when there are none
+ */
+const char * const *
+mh_entry_get_hashtags (MhEntry *self)
+{
+  g_return_val_if_fail (MH_IS_ENTRY (self), NULL);
+  return (const char * const *) self->hashtags;
+}
+
+/**
+ * mh_entry_set_hashtags:
+ * @self: an entry
+ * @hashtags: (nullable) (array zero-terminated=1): the hashtags, in order
+ */
+void
+mh_entry_set_hashtags (MhEntry            *self,
+                       const char * const *hashtags)
+{
+  g_return_if_fail (MH_IS_ENTRY (self));
+  set_strv (self, &self->hashtags, hashtags, PROP_HASHTAGS);
+}
+
+/**
+ * mh_entry_get_all_day:
+ * @self: an entry
+ *
+ * Returns: whether the event's times are whole days
+ */
+gboolean
+mh_entry_get_all_day (MhEntry *self)
+{
+  g_return_val_if_fail (MH_IS_ENTRY (self), FALSE);
+  return self->all_day;
+}
+
+/**
+ * mh_entry_set_all_day:
+ * @self: an entry
+ * @all_day: whether the event's times are whole days
+ */
+void
+mh_entry_set_all_day (MhEntry  *self,
+                      gboolean  all_day)
+{
+  g_return_if_fail (MH_IS_ENTRY (self));
+
+  all_day = !!all_day;
+  if (self->all_day == (guint) all_day)
+    return;
+  self->all_day = all_day;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ALL_DAY]);
+}
+
+/**
+ * mh_entry_get_online:
+ * @self: an entry
+ *
+ * Returns: whether the event takes place online
+ */
+gboolean
+mh_entry_get_online (MhEntry *self)
+{
+  g_return_val_if_fail (MH_IS_ENTRY (self), FALSE);
+  return self->online;
+}
+
+/**
+ * mh_entry_set_online:
+ * @self: an entry
+ * @online: whether the event takes place online
+ */
+void
+mh_entry_set_online (MhEntry  *self,
+                     gboolean  online)
+{
+  g_return_if_fail (MH_IS_ENTRY (self));
+
+  online = !!online;
+  if (self->online == (guint) online)
+    return;
+  self->online = online;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ONLINE]);
+}
+
+/**
+ * mh_entry_get_participants_planned:
+ * @self: an entry
+ *
+ * Returns: how many took part as planned, or -1 when not given
+ */
+int
+mh_entry_get_participants_planned (MhEntry *self)
+{
+  g_return_val_if_fail (MH_IS_ENTRY (self), -1);
+  return self->participants_planned;
+}
+
+/**
+ * mh_entry_set_participants_planned:
+ * @self: an entry
+ * @count: how many were selected or invited, or -1 to unset
+ */
+void
+mh_entry_set_participants_planned (MhEntry *self,
+                                   int      count)
+{
+  g_return_if_fail (MH_IS_ENTRY (self));
+  set_count (self, &self->participants_planned, count, PROP_PARTICIPANTS_PLANNED);
+}
+
+/**
+ * mh_entry_get_participants_actual:
+ * @self: an entry
+ *
+ * Returns: how many took part, or -1 when not given
+ */
+int
+mh_entry_get_participants_actual (MhEntry *self)
+{
+  g_return_val_if_fail (MH_IS_ENTRY (self), -1);
+  return self->participants_actual;
+}
+
+/**
+ * mh_entry_set_participants_actual:
+ * @self: an entry
+ * @count: how many took part, or -1 to unset
+ */
+void
+mh_entry_set_participants_actual (MhEntry *self,
+                                  int      count)
+{
+  g_return_if_fail (MH_IS_ENTRY (self));
+  set_count (self, &self->participants_actual, count, PROP_PARTICIPANTS_ACTUAL);
+}
 
 /**
  * mh_entry_get_uuid:

@@ -9,14 +9,207 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
 
 #include "mh-entry-private.h"
 #include "mh-slug.h"
+#include "mh-store-entries.h"
 #include "mh-store-private.h"
 
-#define ENTRY_COLUMNS \
-  "id, uuid, kind, title, slug, status, lang, date, summary, body_md, " \
-  "event_start, event_end, call_deadline, updated_at"
+/* How an entry is read: the same columns, in the same order, from its row
+ * (e) or from one of its revisions (r, joined with its entry e). T names a
+ * column the revisions table has itself, C one kept in revisions.fields; a
+ * key missing from an older revision's fields reads the entry's current
+ * value. References are read as the name or slug they point at. */
+#define ASSET_NAME(x) "(SELECT a.name FROM assets a WHERE a.id = " x ")"
+#define ENTRY_SLUG(x) "(SELECT s.slug FROM entries s WHERE s.id = " x ")"
+#define COUNTRY_REF(x) \
+  "(SELECT CASE WHEN v.key = 'countries' THEN t.slug ELSE v.key || '/' || t.slug END " \
+  "FROM terms t JOIN vocabularies v ON v.id = t.vocabulary_id WHERE t.id = " x ")"
+
+#define ENTRY_SELECT(T, C, UPDATED) \
+  "SELECT e.id, e.uuid, e.kind, " T ("title") ", " C ("slug") ", " C ("status") ", " \
+  C ("lang") ", " C ("date") ", " T ("summary") ", " T ("body_md") ", " \
+  C ("event_start") ", " C ("event_end") ", " C ("call_deadline") ", " UPDATED ", " \
+  ASSET_NAME (C ("cover_asset_id")) ", " C ("cover_alt") ", " C ("cover_credit") ", " \
+  C ("authors") ", " C ("posted_by") ", " C ("series") ", " C ("hashtags") ", " \
+  C ("website") ", " ENTRY_SLUG (C ("translation_of")) ", " C ("event_time_zone") ", " \
+  C ("event_all_day") ", " C ("event_venue") ", " C ("event_city") ", " \
+  COUNTRY_REF (C ("event_country_id")) ", " C ("event_online") ", " C ("event_format") ", " \
+  C ("participants_planned") ", " C ("participants_actual") ", " C ("report_publisher") ", " \
+  ENTRY_SLUG (C ("report_event_id")) ", " C ("call_category") " "
+
+#define E(col) "e." col
+#define RT(col) "r." col
+#define RF(col) \
+  "(CASE WHEN json_type (r.fields, '$." col "') IS NULL THEN e." col " " \
+  "ELSE json_extract (r.fields, '$." col "') END)"
+
+#define ENTRY_SQL ENTRY_SELECT (E, E, "e.updated_at") "FROM entries e "
+#define REVISION_ENTRY_SQL \
+  ENTRY_SELECT (RT, RF, "r.created_at") \
+  "FROM revisions r JOIN entries e ON e.id = r.entry_id WHERE r.id = ?1"
+
+/* Everything of an entry that a revision keeps besides title, summary and
+ * body: every other column but the identity (id, uuid, kind) and times,
+ * and every list, each row with its position. Ids are kept rather than
+ * names so that renaming a term or asset does not break old revisions;
+ * json () keeps the lists JSON across the subquery boundary. */
+#define LIST_JSON(key, object, from) \
+  ", '" key "', json ((SELECT json_group_array (json_object (" object ")) FROM (" from ")))"
+
+#define FIELDS_JSON \
+  "json_object ('slug', e.slug, 'status', e.status, 'lang', e.lang, " \
+  "'translation_of', e.translation_of, 'date', e.date, 'cover_asset_id', e.cover_asset_id, " \
+  "'cover_alt', e.cover_alt, 'cover_credit', e.cover_credit, 'authors', e.authors, " \
+  "'posted_by', e.posted_by, 'series', e.series, 'hashtags', e.hashtags, " \
+  "'website', e.website, 'event_start', e.event_start, 'event_end', e.event_end, " \
+  "'event_time_zone', e.event_time_zone, 'event_all_day', e.event_all_day, " \
+  "'event_venue', e.event_venue, 'event_city', e.event_city, " \
+  "'event_country_id', e.event_country_id, 'event_online', e.event_online, " \
+  "'event_format', e.event_format, 'participants_planned', e.participants_planned, " \
+  "'participants_actual', e.participants_actual, 'report_publisher', e.report_publisher, " \
+  "'report_event_id', e.report_event_id, 'call_category', e.call_category, " \
+  "'call_deadline', e.call_deadline" \
+  LIST_JSON ("terms", "'term_id', term_id, 'position', position", \
+             "SELECT * FROM entry_terms WHERE entry_id = e.id ORDER BY position, term_id") \
+  LIST_JSON ("partners", \
+             "'organisation_id', organisation_id, 'relation', relation, 'position', position", \
+             "SELECT * FROM entry_partners WHERE entry_id = e.id " \
+             "ORDER BY position, organisation_id") \
+  LIST_JSON ("related", "'related_id', related_id, 'position', position", \
+             "SELECT * FROM entry_related WHERE entry_id = e.id ORDER BY position, related_id") \
+  LIST_JSON ("programme", \
+             "'start', start, 'end', end, 'title', title, 'venue', venue, 'position', position", \
+             "SELECT * FROM programme_items WHERE entry_id = e.id ORDER BY position, id") \
+  LIST_JSON ("downloads", \
+             "'asset_id', asset_id, 'title', title, 'lang', lang, 'position', position", \
+             "SELECT * FROM report_downloads WHERE entry_id = e.id ORDER BY position, id") \
+  LIST_JSON ("eligible_countries", "'term_id', term_id, 'position', position", \
+             "SELECT * FROM call_countries WHERE entry_id = e.id ORDER BY position, term_id") \
+  LIST_JSON ("participants", \
+             "'person_id', person_id, 'role', role, 'group_label', group_label, " \
+             "'position', position", \
+             "SELECT * FROM participations WHERE entry_id = e.id ORDER BY position, id") \
+  ")"
+
+/* What an entry is now, as a revision would keep it. */
+typedef struct
+{
+  char *title;
+  char *summary;
+  char *body;
+  char *fields;
+  char *updated_at;
+} EntryState;
+
+static void
+entry_state_clear (EntryState *state)
+{
+  g_clear_pointer (&state->title, g_free);
+  g_clear_pointer (&state->summary, g_free);
+  g_clear_pointer (&state->body, g_free);
+  g_clear_pointer (&state->fields, g_free);
+  g_clear_pointer (&state->updated_at, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (EntryState, entry_state_clear)
+
+static gboolean
+entry_state_equal (const EntryState *a,
+                   const EntryState *b)
+{
+  return g_strcmp0 (a->title, b->title) == 0 && g_strcmp0 (a->summary, b->summary) == 0 &&
+         g_strcmp0 (a->body, b->body) == 0 && g_strcmp0 (a->fields, b->fields) == 0;
+}
+
+/* A JSON array of strings, as the entries table keeps authors and
+ * hashtags (and as the site interchange file imports them). */
+static char **
+strv_from_json (const char *json)
+{
+  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(GStrvBuilder) builder = NULL;
+  JsonNode *root;
+  JsonArray *array;
+
+  if (json == NULL)
+    return NULL;
+
+  parser = json_parser_new ();
+  if (!json_parser_load_from_data (parser, json, -1, NULL) ||
+      (root = json_parser_get_root (parser)) == NULL || !JSON_NODE_HOLDS_ARRAY (root))
+    {
+      g_warning ("Ignoring a list that is not a JSON array: %s", json);
+      return NULL;
+    }
+
+  builder = g_strv_builder_new ();
+  array = json_node_get_array (root);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      const char *item = json_array_get_string_element (array, i);
+
+      if (item != NULL)
+        g_strv_builder_add (builder, item);
+    }
+  return g_strv_builder_end (builder);
+}
+
+static char *
+strv_to_json (const char * const *strv)
+{
+  g_autoptr(JsonArray) array = NULL;
+  g_autoptr(JsonNode) node = NULL;
+
+  if (strv == NULL || strv[0] == NULL)
+    return NULL;
+
+  array = json_array_new ();
+  for (guint i = 0; strv[i] != NULL; i++)
+    json_array_add_string_element (array, strv[i]);
+  node = json_node_init_array (json_node_alloc (), array);
+  return json_to_string (node, FALSE);
+}
+
+static int
+count_column (sqlite3_stmt *stmt,
+              int           column)
+{
+  if (sqlite3_column_type (stmt, column) == SQLITE_NULL)
+    return -1;
+  return (int) CLAMP (sqlite3_column_int64 (stmt, column), 0, G_MAXINT);
+}
+
+static void
+set_kind_fields_from_row (MhEntry      *entry,
+                          sqlite3_stmt *stmt)
+{
+  g_auto(GStrv) authors = strv_from_json (_mh_stmt_text (stmt, 17));
+  g_auto(GStrv) hashtags = strv_from_json (_mh_stmt_text (stmt, 20));
+
+  mh_entry_set_cover (entry, _mh_stmt_text (stmt, 14));
+  mh_entry_set_cover_alt (entry, _mh_stmt_text (stmt, 15));
+  mh_entry_set_cover_credit (entry, _mh_stmt_text (stmt, 16));
+  mh_entry_set_authors (entry, (const char * const *) authors);
+  mh_entry_set_posted_by (entry, _mh_stmt_text (stmt, 18));
+  mh_entry_set_series (entry, _mh_stmt_text (stmt, 19));
+  mh_entry_set_hashtags (entry, (const char * const *) hashtags);
+  mh_entry_set_website (entry, _mh_stmt_text (stmt, 21));
+  mh_entry_set_translation_of (entry, _mh_stmt_text (stmt, 22));
+  mh_entry_set_time_zone (entry, _mh_stmt_text (stmt, 23));
+  mh_entry_set_all_day (entry, sqlite3_column_int (stmt, 24) != 0);
+  mh_entry_set_venue (entry, _mh_stmt_text (stmt, 25));
+  mh_entry_set_city (entry, _mh_stmt_text (stmt, 26));
+  mh_entry_set_country (entry, _mh_stmt_text (stmt, 27));
+  mh_entry_set_online (entry, sqlite3_column_int (stmt, 28) != 0);
+  mh_entry_set_event_format (entry, _mh_stmt_text (stmt, 29));
+  mh_entry_set_participants_planned (entry, count_column (stmt, 30));
+  mh_entry_set_participants_actual (entry, count_column (stmt, 31));
+  mh_entry_set_publisher (entry, _mh_stmt_text (stmt, 32));
+  mh_entry_set_report_event (entry, _mh_stmt_text (stmt, 33));
+  mh_entry_set_call_category (entry, _mh_stmt_text (stmt, 34));
+}
 
 static MhEntry *
 entry_from_row (sqlite3_stmt *stmt)
@@ -40,6 +233,7 @@ entry_from_row (sqlite3_stmt *stmt)
   mh_entry_set_event_start (entry, _mh_stmt_text (stmt, 10));
   mh_entry_set_event_end (entry, _mh_stmt_text (stmt, 11));
   mh_entry_set_deadline (entry, _mh_stmt_text (stmt, 12));
+  set_kind_fields_from_row (entry, stmt);
   _mh_entry_set_identity (entry, sqlite3_column_int64 (stmt, 0), _mh_stmt_text (stmt, 1),
                           _mh_stmt_text (stmt, 13));
   g_object_thaw_notify (G_OBJECT (entry));
@@ -74,6 +268,9 @@ fetch_one (MhStore      *self,
  * @id: the entry's row id
  * @error: return location for an error
  *
+ * Reads every field of an entry; its lists are read by
+ * mh_store_get_entry_details().
+ *
  * Returns: (transfer full): a new object for the entry, or %NULL
  */
 MhEntry *
@@ -86,7 +283,7 @@ mh_store_get_entry (MhStore  *self,
 
   g_return_val_if_fail (MH_IS_STORE (self), NULL);
 
-  stmt = _mh_store_prepare (self, "SELECT " ENTRY_COLUMNS " FROM entries WHERE id = ?", error);
+  stmt = _mh_store_prepare (self, ENTRY_SQL "WHERE e.id = ?", error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, id);
@@ -113,9 +310,9 @@ mh_store_find_entry (MhStore     *self,
   g_return_val_if_fail (slug != NULL, NULL);
 
   stmt = _mh_store_prepare (self,
-                            "SELECT " ENTRY_COLUMNS " FROM entries WHERE slug = ?1 "
+                            ENTRY_SQL "WHERE e.slug = ?1 "
                             "UNION ALL "
-                            "SELECT " ENTRY_COLUMNS " FROM entries WHERE id = "
+                            ENTRY_SQL "WHERE e.id = "
                             "(SELECT entry_id FROM entry_aliases WHERE slug = ?1) "
                             "LIMIT 1",
                             error);
@@ -125,18 +322,82 @@ mh_store_find_entry (MhStore     *self,
   return fetch_one (self, stmt, slug, error);
 }
 
-static char *
-now_utc (void)
+/* An entry as one of its revisions kept it: same id, uuid and kind; its
+ * updated-at is when the revision was made. */
+MhEntry *
+_mh_store_read_revision_entry (MhStore  *self,
+                               gint64    revision_id,
+                               GError  **error)
+{
+  g_autofree char *missing = NULL;
+  MhEntry *entry = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = _mh_store_prepare (self, REVISION_ENTRY_SQL, error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, revision_id);
+
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    entry = entry_from_row (stmt);
+  else if (rc == SQLITE_DONE)
+    {
+      missing = g_strdup_printf ("#%" G_GINT64_FORMAT, revision_id);
+      g_set_error (error, MH_STORE_ERROR, MH_STORE_ERROR_NOT_FOUND,
+                   _("There is no revision “%s”"), missing);
+    }
+  else
+    _mh_store_set_error (self, error, "read a revision");
+  sqlite3_reset (stmt);
+
+  return entry;
+}
+
+char *
+_mh_store_now_utc (void)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
 
   return g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
 }
 
-static gboolean
-slug_taken (MhStore    *self,
-            const char *slug,
-            gint64      id)
+/* Starts a transaction unless the caller already has one; *own says
+ * whether _mh_store_end_own() must end it. */
+gboolean
+_mh_store_begin_own (MhStore   *self,
+                     gboolean  *own,
+                     GError   **error)
+{
+  if (!_mh_store_check_writable (self, error))
+    return FALSE;
+  *own = sqlite3_get_autocommit (_mh_store_get_db (self));
+  return !*own || mh_store_begin (self, error);
+}
+
+/* Commits (ok) or rolls back (!ok) a transaction of _mh_store_begin_own().
+ * A caller's own transaction is left alone: it rolls back itself. */
+gboolean
+_mh_store_end_own (MhStore   *self,
+                   gboolean   own,
+                   gboolean   ok,
+                   GError   **error)
+{
+  if (!own)
+    return ok;
+  if (!ok)
+    {
+      mh_store_rollback (self);
+      return FALSE;
+    }
+  return mh_store_commit (self, error);
+}
+
+gboolean
+_mh_store_slug_taken (MhStore    *self,
+                      const char *slug,
+                      gint64      id)
 {
   sqlite3_stmt *stmt;
   gboolean taken;
@@ -163,7 +424,7 @@ derive_slug (MhStore *self,
   g_autofree char *base = mh_slugify (mh_entry_get_title (entry));
   g_autofree char *slug = g_strdup (base);
 
-  for (guint n = 2; slug_taken (self, slug, mh_entry_get_id (entry)); n++)
+  for (guint n = 2; _mh_store_slug_taken (self, slug, mh_entry_get_id (entry)); n++)
     {
       g_free (slug);
       slug = g_strdup_printf ("%s-%u", base, n);
@@ -183,7 +444,7 @@ check_slug (MhStore     *self,
   if (!mh_slug_validate (slug, error))
     return FALSE;
 
-  if (slug_taken (self, slug, mh_entry_get_id (entry)))
+  if (_mh_store_slug_taken (self, slug, mh_entry_get_id (entry)))
     {
       g_set_error (error, MH_STORE_ERROR, MH_STORE_ERROR_EXISTS,
                    _("Another entry already uses the slug “%s”. Choose another one."), slug);
@@ -193,30 +454,118 @@ check_slug (MhStore     *self,
   return TRUE;
 }
 
-/* Keeps what the entry was before the update, and the old slug of a
- * published entry as an alias so that its old address keeps working. */
 static gboolean
-keep_history (MhStore     *self,
-              MhEntry     *entry,
-              const char  *now,
-              GError     **error)
+read_state (MhStore     *self,
+            gint64       id,
+            EntryState  *state,
+            GError     **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = _mh_store_prepare (self,
+                            "SELECT e.title, e.summary, e.body_md, " FIELDS_JSON ", e.updated_at "
+                            "FROM entries e WHERE e.id = ?1",
+                            error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      state->title = g_strdup (_mh_stmt_text (stmt, 0));
+      state->summary = g_strdup (_mh_stmt_text (stmt, 1));
+      state->body = g_strdup (_mh_stmt_text (stmt, 2));
+      state->fields = g_strdup (_mh_stmt_text (stmt, 3));
+      state->updated_at = g_strdup (_mh_stmt_text (stmt, 4));
+    }
+  else if (rc == SQLITE_DONE)
+    {
+      g_autofree char *missing = g_strdup_printf ("#%" G_GINT64_FORMAT, id);
+
+      g_set_error (error, MH_STORE_ERROR, MH_STORE_ERROR_NOT_FOUND,
+                   _("There is no entry “%s”"), missing);
+    }
+  else
+    _mh_store_set_error (self, error, "read an entry");
+  sqlite3_reset (stmt);
+
+  return rc == SQLITE_ROW;
+}
+
+static gboolean
+insert_revision (MhStore           *self,
+                 gint64             id,
+                 const EntryState  *state,
+                 const char        *now,
+                 GError           **error)
 {
   sqlite3_stmt *stmt;
 
   stmt = _mh_store_prepare (self,
                             "INSERT INTO revisions (entry_id, created_at, title, summary, "
-                            "body_md, fields) SELECT id, ?2, title, summary, body_md, "
-                            "json_object ('slug', slug, 'status', status, 'lang', lang, "
-                            "'date', date, 'event_start', event_start, 'event_end', "
-                            "event_end, 'call_deadline', call_deadline) "
-                            "FROM entries WHERE id = ?1",
+                            "body_md, fields) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
                             error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, mh_entry_get_id (entry));
+  sqlite3_bind_int64 (stmt, 1, id);
   sqlite3_bind_text (stmt, 2, now, -1, SQLITE_TRANSIENT);
-  if (!_mh_store_step_done (self, stmt, error))
+  sqlite3_bind_text (stmt, 3, state->title, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 4, state->summary, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 5, state->body, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 6, state->fields, -1, SQLITE_TRANSIENT);
+  return _mh_store_step_done (self, stmt, error);
+}
+
+/* Keeps the entry as it is now as a new revision. */
+gboolean
+_mh_store_keep_revision (MhStore     *self,
+                         gint64       id,
+                         const char  *now,
+                         GError     **error)
+{
+  g_auto(EntryState) state = { NULL, };
+
+  return read_state (self, id, &state, error) && insert_revision (self, id, &state, now, error);
+}
+
+/* Whether the entry's newest revision is younger than the autosave
+ * interval. */
+static gboolean
+has_recent_revision (MhStore    *self,
+                     gint64      id,
+                     const char *now)
+{
+  g_autoptr(GDateTime) then = NULL;
+  g_autoptr(GDateTime) current = g_date_time_new_from_iso8601 (now, NULL);
+  sqlite3_stmt *stmt;
+
+  stmt = _mh_store_prepare (self,
+                            "SELECT created_at FROM revisions WHERE entry_id = ?1 "
+                            "ORDER BY id DESC LIMIT 1",
+                            NULL);
+  if (stmt == NULL)
     return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    then = g_date_time_new_from_iso8601 (_mh_stmt_text (stmt, 0), NULL);
+  sqlite3_reset (stmt);
+
+  return then != NULL && current != NULL &&
+         g_date_time_difference (current, then) <
+           MH_AUTOSAVE_REVISION_INTERVAL * G_TIME_SPAN_SECOND;
+}
+
+/* A published entry whose slug changes keeps its old slug as an alias, so
+ * that its old address keeps working; an entry may take back one of its
+ * own old slugs. */
+static gboolean
+keep_alias (MhStore     *self,
+            MhEntry     *entry,
+            GError     **error)
+{
+  sqlite3_stmt *stmt;
 
   stmt = _mh_store_prepare (self,
                             "INSERT OR IGNORE INTO entry_aliases (slug, entry_id, position) "
@@ -231,7 +580,6 @@ keep_history (MhStore     *self,
   if (!_mh_store_step_done (self, stmt, error))
     return FALSE;
 
-  /* An entry may take back one of its own old slugs. */
   stmt = _mh_store_prepare (self, "DELETE FROM entry_aliases WHERE slug = ?1 AND entry_id = ?2",
                             error);
   if (stmt == NULL)
@@ -241,64 +589,302 @@ keep_history (MhStore     *self,
   return _mh_store_step_done (self, stmt, error);
 }
 
+/* Parameters of the INSERT and UPDATE below. */
+enum {
+  P_TITLE = 1, P_SLUG, P_STATUS, P_LANG, P_DATE, P_SUMMARY, P_BODY, P_EVENT_START,
+  P_EVENT_END, P_DEADLINE, P_UPDATED_AT, P_UUID, P_KIND, P_ID, P_COVER, P_COVER_ALT,
+  P_COVER_CREDIT, P_AUTHORS, P_POSTED_BY, P_SERIES, P_HASHTAGS, P_WEBSITE, P_TRANSLATION_OF,
+  P_TIME_ZONE, P_ALL_DAY, P_VENUE, P_CITY, P_COUNTRY, P_ONLINE, P_FORMAT, P_PLANNED,
+  P_ACTUAL, P_PUBLISHER, P_REPORT_EVENT, P_CATEGORY,
+};
+
+#define WRITE_COLUMNS \
+  "title, slug, status, lang, date, summary, body_md, event_start, event_end, call_deadline, " \
+  "updated_at, cover_asset_id, cover_alt, cover_credit, authors, posted_by, series, hashtags, " \
+  "website, translation_of, event_time_zone, event_all_day, event_venue, event_city, " \
+  "event_country_id, event_online, event_format, participants_planned, participants_actual, " \
+  "report_publisher, report_event_id, call_category"
+#define WRITE_VALUES \
+  "?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, " \
+  "?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33, ?34, ?35"
+
+static void
+bind_text (sqlite3_stmt *stmt,
+           int           param,
+           const char   *text)
+{
+  sqlite3_bind_text (stmt, param, text, -1, SQLITE_TRANSIENT);
+}
+
+static void
+bind_id (sqlite3_stmt *stmt,
+         int           param,
+         gint64        id)
+{
+  if (id > 0)
+    sqlite3_bind_int64 (stmt, param, id);
+}
+
+/* A false flag and an unset count are stored as NULL, as the site
+ * interchange file leaves them out. */
+static void
+bind_kind_fields (sqlite3_stmt        *stmt,
+                  MhEntry             *entry,
+                  const MhEntryRefIds *refs)
+{
+  g_autofree char *authors = strv_to_json (mh_entry_get_authors (entry));
+  g_autofree char *hashtags = strv_to_json (mh_entry_get_hashtags (entry));
+
+  bind_id (stmt, P_COVER, refs->cover);
+  bind_text (stmt, P_COVER_ALT, mh_entry_get_cover_alt (entry));
+  bind_text (stmt, P_COVER_CREDIT, mh_entry_get_cover_credit (entry));
+  bind_text (stmt, P_AUTHORS, authors);
+  bind_text (stmt, P_POSTED_BY, mh_entry_get_posted_by (entry));
+  bind_text (stmt, P_SERIES, mh_entry_get_series (entry));
+  bind_text (stmt, P_HASHTAGS, hashtags);
+  bind_text (stmt, P_WEBSITE, mh_entry_get_website (entry));
+  bind_id (stmt, P_TRANSLATION_OF, refs->translation_of);
+  bind_text (stmt, P_TIME_ZONE, mh_entry_get_time_zone (entry));
+  if (mh_entry_get_all_day (entry))
+    sqlite3_bind_int (stmt, P_ALL_DAY, 1);
+  bind_text (stmt, P_VENUE, mh_entry_get_venue (entry));
+  bind_text (stmt, P_CITY, mh_entry_get_city (entry));
+  bind_id (stmt, P_COUNTRY, refs->country);
+  if (mh_entry_get_online (entry))
+    sqlite3_bind_int (stmt, P_ONLINE, 1);
+  bind_text (stmt, P_FORMAT, mh_entry_get_event_format (entry));
+  if (mh_entry_get_participants_planned (entry) >= 0)
+    sqlite3_bind_int (stmt, P_PLANNED, mh_entry_get_participants_planned (entry));
+  if (mh_entry_get_participants_actual (entry) >= 0)
+    sqlite3_bind_int (stmt, P_ACTUAL, mh_entry_get_participants_actual (entry));
+  bind_text (stmt, P_PUBLISHER, mh_entry_get_publisher (entry));
+  bind_id (stmt, P_REPORT_EVENT, refs->report_event);
+  bind_text (stmt, P_CATEGORY, mh_entry_get_call_category (entry));
+}
+
 static void
 bind_entry_fields (sqlite3_stmt *stmt,
                    MhEntry      *entry)
 {
-  sqlite3_bind_text (stmt, 1, mh_entry_get_title (entry) ? mh_entry_get_title (entry) : "",
-                     -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, mh_entry_get_slug (entry), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 3, mh_entry_status_to_string (mh_entry_get_status (entry)), -1,
+  const char *title = mh_entry_get_title (entry);
+  const char *body = mh_entry_get_body (entry);
+
+  bind_text (stmt, P_TITLE, title ? title : "");
+  bind_text (stmt, P_SLUG, mh_entry_get_slug (entry));
+  sqlite3_bind_text (stmt, P_STATUS, mh_entry_status_to_string (mh_entry_get_status (entry)), -1,
                      SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 4, mh_entry_get_language (entry), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 5, mh_entry_get_date (entry), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 6, mh_entry_get_summary (entry), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 7, mh_entry_get_body (entry) ? mh_entry_get_body (entry) : "",
-                     -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 8, mh_entry_get_event_start (entry), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 9, mh_entry_get_event_end (entry), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 10, mh_entry_get_deadline (entry), -1, SQLITE_TRANSIENT);
+  bind_text (stmt, P_LANG, mh_entry_get_language (entry));
+  bind_text (stmt, P_DATE, mh_entry_get_date (entry));
+  bind_text (stmt, P_SUMMARY, mh_entry_get_summary (entry));
+  bind_text (stmt, P_BODY, body ? body : "");
+  bind_text (stmt, P_EVENT_START, mh_entry_get_event_start (entry));
+  bind_text (stmt, P_EVENT_END, mh_entry_get_event_end (entry));
+  bind_text (stmt, P_DEADLINE, mh_entry_get_deadline (entry));
 }
 
 static gboolean
-write_entry (MhStore     *self,
-             MhEntry     *entry,
-             const char  *now,
-             const char  *uuid,
-             GError     **error)
+write_entry (MhStore              *self,
+             MhEntry              *entry,
+             const MhEntryRefIds  *refs,
+             const char           *now,
+             const char           *uuid,
+             GError              **error)
 {
   sqlite3_stmt *stmt;
   gint64 id = mh_entry_get_id (entry);
 
   if (id == 0)
     stmt = _mh_store_prepare (self,
-                              "INSERT INTO entries (title, slug, status, lang, date, summary, "
-                              "body_md, event_start, event_end, call_deadline, updated_at, "
-                              "created_at, uuid, kind) VALUES "
-                              "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11, ?12, ?13)",
+                              "INSERT INTO entries (" WRITE_COLUMNS ", created_at, uuid, kind) "
+                              "VALUES (" WRITE_VALUES ", ?11, ?12, ?13)",
                               error);
   else
     stmt = _mh_store_prepare (self,
-                              "UPDATE entries SET title = ?1, slug = ?2, status = ?3, "
-                              "lang = ?4, date = ?5, summary = ?6, body_md = ?7, "
-                              "event_start = ?8, event_end = ?9, call_deadline = ?10, "
-                              "updated_at = ?11 WHERE id = ?14",
+                              "UPDATE entries SET (" WRITE_COLUMNS ") = (" WRITE_VALUES ") "
+                              "WHERE id = ?14",
                               error);
   if (stmt == NULL)
     return FALSE;
 
   bind_entry_fields (stmt, entry);
-  sqlite3_bind_text (stmt, 11, now, -1, SQLITE_TRANSIENT);
+  bind_kind_fields (stmt, entry, refs);
+  bind_text (stmt, P_UPDATED_AT, now);
   if (id == 0)
     {
-      sqlite3_bind_text (stmt, 12, uuid, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (stmt, 13, mh_entry_kind_to_string (mh_entry_get_kind (entry)), -1,
+      bind_text (stmt, P_UUID, uuid);
+      sqlite3_bind_text (stmt, P_KIND, mh_entry_kind_to_string (mh_entry_get_kind (entry)), -1,
                          SQLITE_STATIC);
     }
   else
-    sqlite3_bind_int64 (stmt, 14, id);
+    sqlite3_bind_int64 (stmt, P_ID, id);
 
   return _mh_store_step_done (self, stmt, error);
+}
+
+static gboolean
+set_updated_at (MhStore     *self,
+                gint64       id,
+                const char  *updated_at,
+                GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  stmt = _mh_store_prepare (self, "UPDATE entries SET updated_at = ?2 WHERE id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  bind_text (stmt, 2, updated_at);
+  return _mh_store_step_done (self, stmt, error);
+}
+
+/* After an update: keeps what the entry was as a revision, unless nothing
+ * changed (then updated-at goes back too) or an autosave already has a
+ * recent one. Returns the entry's updated-at in *updated_at. */
+static gboolean
+keep_history (MhStore           *self,
+              gint64             id,
+              const EntryState  *before,
+              guint              flags,
+              const char        *now,
+              const char       **updated_at,
+              GError           **error)
+{
+  g_auto(EntryState) after = { NULL, };
+
+  if (!read_state (self, id, &after, error))
+    return FALSE;
+
+  if (entry_state_equal (before, &after))
+    {
+      *updated_at = before->updated_at;
+      return set_updated_at (self, id, before->updated_at, error);
+    }
+
+  *updated_at = now;
+  if ((flags & MH_SAVE_AUTOSAVE) && has_recent_revision (self, id, now))
+    return TRUE;
+  return insert_revision (self, id, before, now, error);
+}
+
+/* The work of mh_store_save_entry_full(), inside a transaction. @entry's
+ * id, uuid and updated-at are only set when the transaction commits. */
+static gboolean
+save_entry (MhStore         *self,
+            MhEntry         *entry,
+            MhEntryDetails  *details,
+            guint            flags,
+            const char      *now,
+            gint64          *id,
+            const char      *uuid,
+            char           **updated_at,
+            GError         **error)
+{
+  g_auto(EntryState) before = { NULL, };
+  MhEntryRefIds refs = { 0, };
+  const char *stamp = now;
+
+  *id = mh_entry_get_id (entry);
+  if (mh_entry_get_slug (entry) == NULL)
+    derive_slug (self, entry);
+
+  if (!check_slug (self, entry, error) ||
+      !_mh_store_resolve_entry_refs (self, entry, &refs, error) ||
+      (*id != 0 && (!read_state (self, *id, &before, error) || !keep_alias (self, entry, error))) ||
+      !write_entry (self, entry, &refs, now, uuid, error))
+    return FALSE;
+
+  if (*id == 0)
+    *id = sqlite3_last_insert_rowid (_mh_store_get_db (self));
+
+  if ((details != NULL && !_mh_store_write_details (self, *id, details, error)) ||
+      (before.fields != NULL && !keep_history (self, *id, &before, flags, now, &stamp, error)))
+    return FALSE;
+
+  *updated_at = g_strdup (stamp);
+  _mh_store_emit_changed (self);
+  return TRUE;
+}
+
+/* Saves inside the caller's transaction, setting @entry's identity at
+ * once: for services that save several entries in one transaction. The
+ * caller rolls back on failure. */
+gboolean
+_mh_store_save_entry_locked (MhStore         *self,
+                             MhEntry         *entry,
+                             MhEntryDetails  *details,
+                             guint            flags,
+                             GError         **error)
+{
+  g_autofree char *now = _mh_store_now_utc ();
+  g_autofree char *uuid = NULL;
+  g_autofree char *updated_at = NULL;
+  gint64 id = 0;
+
+  if (!mh_entry_validate (entry, error))
+    return FALSE;
+
+  uuid = mh_entry_get_id (entry) == 0 ? g_uuid_string_random ()
+                                      : g_strdup (mh_entry_get_uuid (entry));
+  if (!save_entry (self, entry, details, flags, now, &id, uuid, &updated_at, error))
+    return FALSE;
+
+  _mh_entry_set_identity (entry, id, uuid, updated_at);
+  return TRUE;
+}
+
+/**
+ * mh_store_save_entry_full:
+ * @self: a store
+ * @entry: the entry to insert (id 0) or update
+ * @details: (nullable): the entry's lists, each replacing the stored list
+ *   as a whole; %NULL leaves the lists as they are
+ * @flags: how to keep history
+ * @error: return location for an error
+ *
+ * Checks @entry with mh_entry_validate(), then saves its fields and
+ * @details in one transaction. References (cover asset, country term,
+ * translated entry, report event, and those in the lists) are looked up by
+ * name or slug; an unknown one is a %MH_STORE_ERROR_INVALID error naming
+ * the field and the value, and nothing is saved.
+ *
+ * An update keeps the previous version (every field and list) as a
+ * revision; see #MhSaveFlags. A save that changes nothing keeps no
+ * revision and leaves updated-at as it was. A published entry whose slug
+ * changes keeps its old slug as an alias. An entry without a slug gets one
+ * derived from its title. On success @entry's id, uuid and updated-at are
+ * set.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+mh_store_save_entry_full (MhStore         *self,
+                          MhEntry         *entry,
+                          MhEntryDetails  *details,
+                          MhSaveFlags      flags,
+                          GError         **error)
+{
+  g_autofree char *now = _mh_store_now_utc ();
+  g_autofree char *uuid = NULL;
+  g_autofree char *updated_at = NULL;
+  gboolean own;
+  gboolean ok;
+  gint64 id = 0;
+
+  g_return_val_if_fail (MH_IS_STORE (self), FALSE);
+  g_return_val_if_fail (MH_IS_ENTRY (entry), FALSE);
+  g_return_val_if_fail (details == NULL || MH_IS_ENTRY_DETAILS (details), FALSE);
+
+  if (!mh_entry_validate (entry, error) || !_mh_store_begin_own (self, &own, error))
+    return FALSE;
+
+  uuid = mh_entry_get_id (entry) == 0 ? g_uuid_string_random ()
+                                      : g_strdup (mh_entry_get_uuid (entry));
+  ok = save_entry (self, entry, details, flags, now, &id, uuid, &updated_at, error);
+  if (!_mh_store_end_own (self, own, ok, error))
+    return FALSE;
+
+  _mh_entry_set_identity (entry, id, uuid, updated_at);
+  return TRUE;
 }
 
 /**
@@ -307,10 +893,8 @@ write_entry (MhStore     *self,
  * @entry: the entry to insert (id 0) or update
  * @error: return location for an error
  *
- * Saves @entry's fields in one transaction. An update first keeps the
- * previous version as a revision; a published entry whose slug changes
- * keeps its old slug as an alias. An entry without a slug gets one derived
- * from its title. On success @entry's id, uuid and updated-at are set.
+ * Saves @entry's fields (not its lists): mh_store_save_entry_full() with
+ * no details and %MH_SAVE_DEFAULT.
  *
  * Returns: %TRUE on success
  */
@@ -319,45 +903,60 @@ mh_store_save_entry (MhStore  *self,
                      MhEntry  *entry,
                      GError  **error)
 {
-  g_autofree char *now = now_utc ();
-  g_autofree char *uuid = NULL;
-  gboolean own_transaction;
-  gint64 id;
+  return mh_store_save_entry_full (self, entry, NULL, MH_SAVE_DEFAULT, error);
+}
+
+/**
+ * mh_store_get_entry_details:
+ * @self: a store
+ * @entry_id: the entry's row id
+ * @error: return location for an error
+ *
+ * Reads every list of an entry, with the rows' labels filled in.
+ *
+ * Returns: (transfer full): the lists, or %NULL
+ */
+MhEntryDetails *
+mh_store_get_entry_details (MhStore  *self,
+                            gint64    entry_id,
+                            GError  **error)
+{
+  g_return_val_if_fail (MH_IS_STORE (self), NULL);
+  return _mh_store_read_details (self, entry_id, FALSE, error);
+}
+
+/**
+ * mh_store_save_entry_details:
+ * @self: a store
+ * @entry_id: the entry's row id
+ * @details: the lists
+ * @error: return location for an error
+ *
+ * Replaces every list of an entry, leaving its fields alone, in one
+ * transaction that keeps a revision and updates updated-at, as saving the
+ * entry does.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+mh_store_save_entry_details (MhStore         *self,
+                             gint64           entry_id,
+                             MhEntryDetails  *details,
+                             GError         **error)
+{
+  g_autoptr(MhEntry) entry = NULL;
+  gboolean own;
+  gboolean ok;
 
   g_return_val_if_fail (MH_IS_STORE (self), FALSE);
-  g_return_val_if_fail (MH_IS_ENTRY (entry), FALSE);
+  g_return_val_if_fail (MH_IS_ENTRY_DETAILS (details), FALSE);
 
-  if (!_mh_store_check_writable (self, error))
+  if (!_mh_store_begin_own (self, &own, error))
     return FALSE;
-
-  own_transaction = sqlite3_get_autocommit (_mh_store_get_db (self));
-  if (own_transaction && !mh_store_begin (self, error))
-    return FALSE;
-
-  if (mh_entry_get_slug (entry) == NULL)
-    derive_slug (self, entry);
-
-  id = mh_entry_get_id (entry);
-  uuid = id == 0 ? g_uuid_string_random () : g_strdup (mh_entry_get_uuid (entry));
-
-  if (!check_slug (self, entry, error) ||
-      (id != 0 && !keep_history (self, entry, now, error)) ||
-      !write_entry (self, entry, now, uuid, error))
-    {
-      if (own_transaction)
-        mh_store_rollback (self);
-      return FALSE;
-    }
-
-  if (id == 0)
-    id = sqlite3_last_insert_rowid (_mh_store_get_db (self));
-  _mh_store_emit_changed (self);
-
-  if (own_transaction && !mh_store_commit (self, error))
-    return FALSE;
-
-  _mh_entry_set_identity (entry, id, uuid, now);
-  return TRUE;
+  entry = mh_store_get_entry (self, entry_id, error);
+  ok = entry != NULL &&
+       _mh_store_save_entry_locked (self, entry, details, MH_SAVE_DEFAULT, error);
+  return _mh_store_end_own (self, own, ok, error);
 }
 
 /**
