@@ -14,6 +14,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "mh-entry-private.h"
 #include "mh-site-json.h"
 #include "mh-slug.h"
 #include "mh-store-private.h"
@@ -262,13 +263,6 @@ entry_name_free (gpointer data)
   g_free (name);
 }
 
-static char *
-now_utc (void)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-
-  return g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
-}
 
 static void
 importer_init (Importer     *imp,
@@ -281,7 +275,7 @@ importer_init (Importer     *imp,
   imp->source = source;
   imp->cancellable = cancellable;
   imp->path = g_string_new ("$");
-  imp->now = now_utc ();
+  imp->now = _mh_store_now_utc ();
   imp->member_counts = g_hash_table_new (NULL, NULL);
   imp->duplicates = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   for (guint i = 0; i < N_NAMESPACES; i++)

@@ -355,12 +355,16 @@ _mh_store_read_revision_entry (MhStore  *self,
   return entry;
 }
 
+/* UTC, to the millisecond: an entry's updated-at changes with every save
+ * that changes it, even two in one second, so the export can tell a
+ * changed entry by it. */
 char *
 _mh_store_now_utc (void)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *seconds = g_date_time_format (now, "%Y-%m-%dT%H:%M:%S");
 
-  return g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
+  return g_strdup_printf ("%s.%03dZ", seconds, g_date_time_get_microsecond (now) / 1000);
 }
 
 /* Starts a transaction unless the caller already has one; *own says
