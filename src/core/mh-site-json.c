@@ -1450,7 +1450,7 @@ convert_strings (Importer   *imp,
                  const char *key,
                  Value      *v)
 {
-  JsonArray *array;
+  JsonArray *array = NULL;
   GString *text;
   guint n;
 
@@ -1916,7 +1916,7 @@ static gboolean
 collect_term_slugs (Importer *imp,
                     JsonNode *node)
 {
-  JsonArray *array;
+  JsonArray *array = NULL;
 
   if (is_absent (node) || !JSON_NODE_HOLDS_ARRAY (node))
     return TRUE;
@@ -2563,14 +2563,14 @@ import_array (Importer         *imp,
               const ObjectSpec *spec,
               gint64            owner)
 {
-  JsonArray *array;
+  JsonArray *array = NULL;
 
   if (!expect_array (imp, NULL, node, &array))
     return FALSE;
 
   for (guint i = 0; i < json_array_get_length (array); i++)
     {
-      JsonObject *obj;
+      JsonObject *obj = NULL;
       gsize len = path_push_index (imp, i);
       gboolean ok = check_cancelled (imp) &&
                     expect_object (imp, NULL, json_array_get_element (array, i), &obj) &&
@@ -2633,7 +2633,7 @@ import_list (Importer    *imp,
              gint64       owner)
 {
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  JsonArray *array;
+  JsonArray *array = NULL;
 
   if (!expect_array (imp, NULL, node, &array))
     return FALSE;
@@ -2681,7 +2681,7 @@ import_vocabulary_terms (Importer   *imp,
                          gint64      entry_id,
                          guint      *position)
 {
-  JsonArray *array;
+  JsonArray *array = NULL;
 
   if (!g_hash_table_contains (imp->names[NS_VOCABULARY], vocab))
     return fail (imp, NULL, MH_SITE_JSON_ERROR_INVALID, _(missing_messages[NS_VOCABULARY]),
@@ -2708,7 +2708,7 @@ import_entry_terms (Importer *imp,
                     JsonNode *node,
                     gint64    entry_id)
 {
-  JsonObject *terms;
+  JsonObject *terms = NULL;
   JsonObjectIter iter;
   const char *vocab;
   JsonNode *list;
@@ -2736,7 +2736,7 @@ import_translations (Importer *imp,
                      JsonNode *node,
                      gint64    term_id)
 {
-  JsonObject *translations;
+  JsonObject *translations = NULL;
   JsonObjectIter iter;
   const char *lang;
   JsonNode *value;
@@ -2923,7 +2923,7 @@ import_site (Importer   *imp,
              JsonObject *doc)
 {
   JsonNode *node = member (doc, "site");
-  JsonObject *site;
+  JsonObject *site = NULL;
   gboolean ok;
   gsize len;
 
@@ -2980,7 +2980,7 @@ import_entries (Importer   *imp,
                 JsonObject *doc)
 {
   JsonNode *node = member (doc, "entries");
-  JsonArray *entries;
+  JsonArray *entries = NULL;
   gboolean ok;
   gsize len;
 
@@ -3000,7 +3000,7 @@ static gboolean
 import_document (Importer *imp,
                  JsonNode *root)
 {
-  JsonObject *doc;
+  JsonObject *doc = NULL;
 
   if (!expect_object (imp, NULL, root, &doc) ||
       !check_format (imp, doc) ||
@@ -3215,7 +3215,7 @@ dump_rows (Dumper           *d,
   array = json_array_sized_new (rows->len);
   for (guint i = 0; i < rows->len; i++)
     {
-      JsonObject *obj;
+      JsonObject *obj = NULL;
 
       if (g_cancellable_set_error_if_cancelled (d->cancellable, &d->error))
         return NULL;
@@ -3247,7 +3247,7 @@ list_node (Dumper     *d,
            gint64      owner)
 {
   g_autoptr(GPtrArray) rows = select_rows (d, sql, owner, NULL);
-  JsonArray *array;
+  JsonArray *array = NULL;
 
   if (rows == NULL || rows->len == 0)
     return NULL;
@@ -3264,7 +3264,7 @@ entry_terms_node (Dumper *d,
                   gint64  entry_id)
 {
   g_autoptr(GPtrArray) rows = select_rows (d, ENTRY_TERMS_SELECT, entry_id, NULL);
-  JsonObject *obj;
+  JsonObject *obj = NULL;
 
   if (rows == NULL || rows->len == 0)
     return NULL;
@@ -3311,7 +3311,7 @@ nested_node (Dumper      *d,
              const Field *f,
              GPtrArray   *row)
 {
-  JsonObject *obj;
+  JsonObject *obj = NULL;
 
   if (f->kind != NULL && g_strcmp0 (d->kind, f->kind) != 0)
     return NULL;
@@ -3432,7 +3432,7 @@ dump_document (Dumper *d)
     { "entries", &entry_spec },
   };
   g_autoptr(JsonObject) doc = json_object_new ();
-  JsonObject *site;
+  JsonObject *site = NULL;
 
   json_object_set_string_member (doc, "format", MH_SITE_JSON_FORMAT);
   json_object_set_int_member (doc, "version", MH_SITE_JSON_VERSION);
