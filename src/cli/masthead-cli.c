@@ -27,6 +27,7 @@
 #include "mh-site-info.h"
 #include "mh-site-json.h"
 #include "mh-store.h"
+#include "mh-validate.h"
 
 #define EXIT_USAGE 2
 
@@ -119,22 +120,6 @@ open_for_reading (const char  *path,
 
 /* --- new ------------------------------------------------------------------ */
 
-static gboolean
-valid_base_url (const char *url)
-{
-  g_autoptr(GUri) uri = g_uri_parse (url, G_URI_FLAGS_NONE, NULL);
-  const char *scheme = uri ? g_uri_get_scheme (uri) : NULL;
-
-  return uri != NULL && g_uri_get_host (uri) != NULL && *g_uri_get_host (uri) != '\0' &&
-         (g_strcmp0 (scheme, "https") == 0 || g_strcmp0 (scheme, "http") == 0);
-}
-
-static gboolean
-valid_language (const char *tag)
-{
-  return g_regex_match_simple ("^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{1,8})*$", tag, 0, 0);
-}
-
 static int
 cmd_new (const char *prog,
          int         argc,
@@ -160,10 +145,10 @@ cmd_new (const char *prog,
     return status;
   if (title == NULL || *title == '\0' || !g_utf8_validate (title, -1, NULL))
     return usage (prog, _("--title is required and must be UTF-8 text"));
-  if (base_url != NULL && !valid_base_url (base_url))
+  if (base_url != NULL && !mh_web_url_is_valid (base_url))
     return usage (prog, _("--base-url must be an http or https address such as "
                           "https://example.org/"));
-  if (language != NULL && !valid_language (language))
+  if (language != NULL && !mh_language_tag_is_valid (language))
     return usage (prog, _("--language must be a language tag such as en or pt-BR"));
 
   store = mh_store_create (argv[1], &error);

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "mh-entry-private.h"
+#include "mh-validate.h"
 #include "mh-error.h"
 #include "mh-escape.h"
 #include "mh-slug.h"
@@ -62,92 +63,6 @@ add_problem (GPtrArray  *problems,
   g_ptr_array_add (problems, problem);
 }
 
-/**
- * mh_date_is_valid:
- * @text: (nullable): a date as an entry stores it
- * @allow_time: whether a time may follow the date
- *
- * Accepts `YYYY-MM-DD` for a day that exists and, with @allow_time,
- * `YYYY-MM-DDTHH:MM` or `YYYY-MM-DDTHH:MM:SS`: the forms of the site
- * interchange file.
- *
- * Returns: %TRUE if @text is such a date
- */
-gboolean
-mh_date_is_valid (const char *text,
-                  gboolean    allow_time)
-{
-  static const char pattern[] = "NNNN-NN-NNTNN:NN:NN";
-  gsize len;
-  int year, month, day, hour = 0, minute = 0, second = 0;
-
-  if (text == NULL)
-    return FALSE;
-  len = strlen (text);
-  if (len != 10 && (!allow_time || (len != 16 && len != 19)))
-    return FALSE;
-  for (gsize i = 0; i < len; i++)
-    if (pattern[i] == 'N' ? !g_ascii_isdigit (text[i]) : text[i] != pattern[i])
-      return FALSE;
-
-  year = atoi (text);
-  month = atoi (text + 5);
-  day = atoi (text + 8);
-  if (len > 10)
-    {
-      hour = atoi (text + 11);
-      minute = atoi (text + 14);
-    }
-  if (len > 16)
-    second = atoi (text + 17);
-
-  return year >= 1 && month >= 1 && month <= 12 && day >= 1 &&
-         g_date_valid_dmy (day, month, year) && hour < 24 && minute < 60 && second < 60;
-}
-
-/* A BCP 47 tag, loosely (as the interchange file checks it): a 2–8 letter
- * language, then 1–8 character subtags. */
-gboolean
-_mh_language_is_valid (const char *text)
-{
-  guint subtag = 0, n = 0;
-
-  for (const char *p = text; ; p++)
-    {
-      if (*p == '-' || *p == '\0')
-        {
-          if (n == 0 || n > 8 || (subtag == 0 && n < 2))
-            return FALSE;
-          if (*p == '\0')
-            return TRUE;
-          subtag++;
-          n = 0;
-        }
-      else if (subtag == 0 ? g_ascii_isalpha (*p) : g_ascii_isalnum (*p))
-        n++;
-      else
-        return FALSE;
-    }
-}
-
-/* An absolute http(s) address with a host that links may point at. */
-static gboolean
-website_is_valid (const char *url)
-{
-  g_autoptr(GUri) uri = NULL;
-  const char *scheme;
-  const char *host;
-
-  if (!mh_url_is_safe (url))
-    return FALSE;
-  uri = g_uri_parse (url, G_URI_FLAGS_NONE, NULL);
-  if (uri == NULL)
-    return FALSE;
-  scheme = g_uri_get_scheme (uri);
-  host = g_uri_get_host (uri);
-  return (g_ascii_strcasecmp (scheme, "http") == 0 || g_ascii_strcasecmp (scheme, "https") == 0) &&
-         host != NULL && *host != '\0';
-}
 
 static gboolean
 time_zone_is_known (const char *identifier)
@@ -198,7 +113,7 @@ check_identity (MhEntry   *self,
     add_problem (problems, "title", g_strdup (_("Enter a title.")));
   if (slug != NULL && !mh_slug_validate (slug, &error))
     add_problem (problems, "slug", g_strdup (error->message));
-  if (language != NULL && !_mh_language_is_valid (language))
+  if (language != NULL && !mh_language_tag_is_valid (language))
     add_problem (problems, "language",
                  /* Translators: %s is what the editor typed */
                  g_strdup_printf (_("The language “%s” is not a language tag such as "
@@ -218,7 +133,7 @@ check_links (MhEntry   *self,
 {
   const char *website = mh_entry_get_website (self);
 
-  if (website != NULL && !website_is_valid (website))
+  if (website != NULL && !mh_web_url_is_valid (website))
     add_problem (problems, "website",
                  g_strdup (_("The website must be a full web address that starts with "
                              "http:// or https://, such as https://example.org/.")));

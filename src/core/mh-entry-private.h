@@ -31,7 +31,6 @@ void            _mh_entry_set_identity          (MhEntry        *self,
                                                  const char     *updated_at);
 GListStore     *_mh_entry_details_get_list      (MhEntryDetails *self,
                                                  MhDetailsList   list);
-gboolean        _mh_language_is_valid           (const char     *text);
 char           *_mh_person_display_name         (const char     *given_name,
                                                  const char     *family_name,
                                                  gboolean        family_name_first);

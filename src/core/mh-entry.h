@@ -9,6 +9,7 @@
 #include <glib-object.h>
 
 #include "mh-types.h"
+#include "mh-validate.h"
 
 G_BEGIN_DECLS
 
@@ -157,7 +158,5 @@ gboolean       mh_entry_validate           (MhEntry       *self,
                                             GError       **error);
 
 char          *mh_format_date              (const char    *iso_date);
-gboolean       mh_date_is_valid            (const char    *text,
-                                            gboolean       allow_time);
 
 G_END_DECLS

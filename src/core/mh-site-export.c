@@ -26,6 +26,7 @@
 #include "mh-site-feeds.h"
 #include "mh-site-model.h"
 #include "mh-site-render.h"
+#include "mh-validate.h"
 
 #define N_SIMILAR 6
 
@@ -909,11 +910,7 @@ static gboolean
 check_base_url (const char  *url,
                 GError     **error)
 {
-  g_autoptr(GUri) uri = g_uri_parse (url, G_URI_FLAGS_NONE, NULL);
-  const char *scheme = uri ? g_uri_get_scheme (uri) : NULL;
-
-  if (uri != NULL && (g_strcmp0 (scheme, "https") == 0 || g_strcmp0 (scheme, "http") == 0) &&
-      g_uri_get_host (uri) != NULL && *g_uri_get_host (uri) != '\0')
+  if (mh_web_url_is_valid (url))
     return TRUE;
 
   g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,

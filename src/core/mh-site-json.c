@@ -18,6 +18,7 @@
 #include "mh-site-json.h"
 #include "mh-slug.h"
 #include "mh-store-private.h"
+#include "mh-validate.h"
 
 /* How this file works
  *
@@ -988,59 +989,6 @@ parse_document (Importer *imp,
 
 /* --- Checking values ------------------------------------------------------ */
 
-/* YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS], a day that exists. */
-static gboolean
-valid_date (const char *str)
-{
-  static const char pattern[] = "NNNN-NN-NNTNN:NN:NN";
-  gsize len = strlen (str);
-  int year, month, day, hour = 0, minute = 0, second = 0;
-
-  if (len != 10 && len != 16 && len != 19)
-    return FALSE;
-  for (gsize i = 0; i < len; i++)
-    if (pattern[i] == 'N' ? !g_ascii_isdigit (str[i]) : str[i] != pattern[i])
-      return FALSE;
-
-  year = atoi (str);
-  month = atoi (str + 5);
-  day = atoi (str + 8);
-  if (len > 10)
-    {
-      hour = atoi (str + 11);
-      minute = atoi (str + 14);
-    }
-  if (len > 16)
-    second = atoi (str + 17);
-
-  return year >= 1 && month >= 1 && month <= 12 && day >= 1 &&
-         g_date_valid_dmy (day, month, year) && hour < 24 && minute < 60 && second < 60;
-}
-
-/* A BCP 47 tag, loosely: a 2–8 letter language, then 1–8 character subtags. */
-static gboolean
-valid_language (const char *str)
-{
-  guint subtag = 0, n = 0;
-
-  for (const char *p = str; ; p++)
-    {
-      if (*p == '-' || *p == '\0')
-        {
-          if (n == 0 || n > 8 || (subtag == 0 && n < 2))
-            return FALSE;
-          if (*p == '\0')
-            return TRUE;
-          subtag++;
-          n = 0;
-        }
-      else if (subtag == 0 ? g_ascii_isalpha (*p) : g_ascii_isalnum (*p))
-        n++;
-      else
-        return FALSE;
-    }
-}
-
 static gboolean
 valid_token (const char *str,
              gsize       len)
@@ -1230,10 +1178,10 @@ check_string (Importer    *imp,
     return check_slug (imp, key, str);
   if (type == FIELD_KEY)
     return check_key (imp, f, key, str);
-  if (type == FIELD_LANGUAGE && !valid_language (str))
+  if (type == FIELD_LANGUAGE && !mh_language_tag_is_valid (str))
     return fail (imp, key, MH_SITE_JSON_ERROR_INVALID,
                  _("“%s” is not a language tag such as “en” or “pt-BR”"), str);
-  if (type == FIELD_DATE && !valid_date (str))
+  if (type == FIELD_DATE && !mh_date_is_valid (str, TRUE))
     return fail (imp, key, MH_SITE_JSON_ERROR_INVALID,
                  _("“%s” is not a date: expected YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS]"), str);
   if (type == FIELD_URL && !valid_web_url (str))

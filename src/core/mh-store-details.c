@@ -375,7 +375,7 @@ bind_download (MhStore       *self,
   if (!require (asset, where, _("choose a file"), error) ||
       !resolve_asset (self, asset, where, &id, error))
     return FALSE;
-  if (language != NULL && !_mh_language_is_valid (language))
+  if (language != NULL && !mh_language_tag_is_valid (language))
     return refuse (error, where,
                    g_strdup_printf (_("“%s” is not a language tag such as “en” or “pt-BR”"),
                                     language));
