@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <gtksourceview/gtksource.h>
 
 #include "mh-application.h"
 
@@ -23,6 +24,8 @@ main (int   argc,
   textdomain (GETTEXT_PACKAGE);
 
   app = mh_application_new ();
+  /* GtkSourceView needs the display, which GTK opens in startup. */
+  g_signal_connect (app, "startup", G_CALLBACK (gtk_source_init), NULL);
 
   return g_application_run (G_APPLICATION (app), argc, argv);
 }

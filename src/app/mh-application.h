@@ -18,5 +18,9 @@ MhApplication *mh_application_new            (void);
 char          *mh_application_dup_demo_path  (void);
 void           mh_application_open_path      (MhApplication *self,
                                               const char    *path);
+gboolean       mh_application_create_site    (MhApplication *self,
+                                              const char    *path,
+                                              GError       **error);
+GMenuModel    *mh_application_get_recent_menu (MhApplication *self);
 
 G_END_DECLS

@@ -1026,11 +1026,13 @@ mh_entry_query_init (MhEntryQuery *query)
  * as a prefix, so that results follow each keystroke. Quoting each word
  * keeps FTS5 syntax ("OR", "*", quotes) from being interpreted. */
 static char *
-fts_query (const char *text)
+fts_query (const char *text,
+           guint      *shortest)
 {
   GString *query = g_string_new (NULL);
   GString *word = g_string_new (NULL);
 
+  *shortest = G_MAXUINT;
   for (const char *p = text; ; p = g_utf8_next_char (p))
     {
       gunichar c = g_utf8_get_char (p);
@@ -1042,6 +1044,7 @@ fts_query (const char *text)
         }
       if (word->len > 0)
         {
+          *shortest = MIN (*shortest, g_utf8_strlen (word->str, -1));
           g_string_append_printf (query, "%s\"%s\"*", query->len ? " " : "", word->str);
           g_string_truncate (word, 0);
         }
@@ -1073,6 +1076,7 @@ order_clause (MhEntrySort sort)
 static char *
 query_sql (const MhEntryQuery *query,
            const char         *fts,
+           gboolean            ranked,
            gboolean            count)
 {
   GString *sql = g_string_new (count ? "SELECT count(*) FROM entries e" : "SELECT e.id FROM entries e");
@@ -1095,9 +1099,12 @@ query_sql (const MhEntryQuery *query,
                      " (SELECT term_id FROM term_aliases WHERE slug = ?4))"
                      " UNION SELECT t.id FROM terms t JOIN sub ON t.parent_id = sub.id)"
                      " SELECT id FROM sub))");
+  /* A word of one or two letters matches much of a large site: ranking
+   * tens of thousands of rows would take longer than a keystroke, and
+   * says little. Such results come in the list's own order. */
   if (!count)
-    g_string_append (sql, fts != NULL ? " ORDER BY bm25 (entries_fts, 10.0, 4.0, 1.0), e.id"
-                                      : order_clause (query->sort));
+    g_string_append (sql, ranked ? " ORDER BY bm25 (entries_fts, 10.0, 4.0, 1.0), e.id"
+                                 : order_clause (query->sort));
 
   return g_string_free (sql, FALSE);
 }
@@ -1109,14 +1116,15 @@ prepare_query (MhStore            *self,
                gboolean           *empty,
                GError            **error)
 {
-  g_autofree char *fts = query->text ? fts_query (query->text) : NULL;
+  guint shortest = G_MAXUINT;
+  g_autofree char *fts = query->text ? fts_query (query->text, &shortest) : NULL;
   g_autofree char *sql = NULL;
   sqlite3_stmt *stmt;
 
   /* Text with no word in it ("?!") finds nothing rather than everything. */
   *empty = query->text != NULL && *query->text != '\0' && fts == NULL;
 
-  sql = query_sql (query, fts, count);
+  sql = query_sql (query, fts, fts != NULL && shortest >= 3, count);
   stmt = _mh_store_prepare (self, sql, error);
   if (stmt == NULL)
     return NULL;
