@@ -1109,6 +1109,43 @@ test_read_only (Fixture       *fixture,
                                                                               "title")));
 }
 
+static int
+min_width (GtkWidget *widget)
+{
+  int minimum = 0;
+
+  gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+  return minimum;
+}
+
+/* The window gives the editor 360 pixels on a narrow screen: every kind's
+ * form fits in them. */
+static void
+test_narrow (Fixture       *fixture,
+             gconstpointer  data)
+{
+  const char *slugs[] = { REPORT, EVENT, ARTICLE, CALL, PAGE };
+
+  for (guint i = 0; i < G_N_ELEMENTS (slugs); i++)
+    {
+      open_entry (fixture, slugs[i]);
+      if (g_test_verbose ())
+        {
+          GtkWidget *child;
+
+          g_test_message ("%s: editor %d, header %d, form %d", slugs[i],
+                          min_width (GTK_WIDGET (fixture->editor)),
+                          min_width (fixture->editor->header_box),
+                          min_width (fixture->editor->form_box));
+          for (child = gtk_widget_get_first_child (fixture->editor->form_box); child != NULL;
+               child = gtk_widget_get_next_sibling (child))
+            if (gtk_widget_get_visible (child))
+              g_test_message ("  %s %d", G_OBJECT_TYPE_NAME (child), min_width (child));
+        }
+      g_assert_cmpint (min_width (GTK_WIDGET (fixture->editor)), <=, 360);
+    }
+}
+
 /* --- screenshots ---------------------------------------------------------------- */
 
 /* Renders @widget as it is now, the way the platform notes describe; a
@@ -1273,6 +1310,7 @@ main (int   argc,
   ADD ("history", test_history, NULL);
   ADD ("pickers", test_pickers, NULL);
   ADD ("read-only", test_read_only, NULL);
+  ADD ("narrow", test_narrow, NULL);
   ADD ("screenshots", test_screenshots, NULL);
 
 #undef ADD

@@ -705,6 +705,38 @@ test_editor_and_places (Fixture       *fixture,
 /* With the real editor: it follows the selection, and a status change or
  * a deletion made by the window is not undone by the editor saving its
  * older copy. */
+/* Closing the window writes the last change; a change the editor cannot
+ * save (the entry has problems) is only dropped when the person says so. */
+static void
+test_close_unsaved (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  MhEntryEditor *editor = MH_ENTRY_EDITOR (mh_entry_editor_new ());
+  g_autoptr(MhEntry) stored = NULL;
+  gint64 id;
+
+  _mh_window_set_editor_widget (fixture->window, GTK_WIDGET (editor));
+  select_positions (fixture, 0, 1);
+  id = mh_entry_editor_get_entry_id (editor);
+  g_assert_cmpint (id, >, 0);
+
+  /* An empty title cannot be saved: closing asks instead of closing. */
+  mh_entry_set_title (mh_entry_editor_get_entry (editor), "");
+  gtk_window_close (GTK_WINDOW (fixture->window));
+  spin (100);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (fixture->window)));
+  g_assert_nonnull (fixture->window->close_dialog);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (fixture->window->close_dialog), "keep");
+  spin (50);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (fixture->window)));
+
+  /* Fixed, the change is written and the window may go. */
+  mh_entry_set_title (mh_entry_editor_get_entry (editor), "Renamed before closing");
+  g_assert_true (mh_entry_editor_flush (editor));
+  stored = mh_store_get_entry (fixture->store, id, NULL);
+  g_assert_cmpstr (mh_entry_get_title (stored), ==, "Renamed before closing");
+}
+
 static void
 test_real_editor (Fixture       *fixture,
                   gconstpointer  data)
@@ -1048,6 +1080,7 @@ main (int   argc,
   add_test ("bulk-status", test_bulk_status);
   add_test ("editor-and-places", test_editor_and_places);
   add_test ("real-editor", test_real_editor);
+  add_test ("close-unsaved", test_close_unsaved);
   add_test ("choose-new-entry", test_choose_new_entry);
   add_test ("folding", test_folding);
   add_test ("new-site", test_new_site);

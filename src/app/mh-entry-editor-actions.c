@@ -51,11 +51,12 @@ static const StatusStep status_steps[] = {
 void
 _mh_entry_editor_update_status (MhEntryEditor *self)
 {
-  g_autoptr(GMenu) menu = g_menu_new ();
+  g_autoptr(GMenu) more = g_menu_new ();
+  g_autoptr(GMenu) all = g_menu_new ();
   g_autofree char *pill_class = NULL;
   MhEntryStatus status;
   gboolean primary = TRUE;
-  const char *classes[4] = { "status-pill", NULL, NULL, NULL };
+  const char *classes[3] = { "status-pill", NULL, NULL };
 
   if (self->entry == NULL)
     return;
@@ -69,32 +70,32 @@ _mh_entry_editor_update_status (MhEntryEditor *self)
   for (guint i = 0; i < G_N_ELEMENTS (status_steps); i++)
     {
       const char *to = mh_entry_status_to_string (status_steps[i].to);
+      g_autoptr(GMenuItem) item = NULL;
 
       if (status_steps[i].from != status)
         continue;
-      if (primary)
+      item = g_menu_item_new (_(status_steps[i].label), NULL);
+      g_menu_item_set_action_and_target_value (item, "editor.set-status",
+                                               g_variant_new_string (to));
+      g_menu_append_item (all, item);
+      if (!primary)
         {
-          adw_split_button_set_label (self->status_button, _(status_steps[i].label));
-          gtk_actionable_set_action_target_value (GTK_ACTIONABLE (self->status_button),
-                                                  g_variant_new_string (to));
-          gtk_actionable_set_action_name (GTK_ACTIONABLE (self->status_button),
-                                          "editor.set-status");
-          if (status_steps[i].to == MH_ENTRY_STATUS_PUBLISHED)
-            gtk_widget_add_css_class (GTK_WIDGET (self->status_button), "suggested-action");
-          else
-            gtk_widget_remove_css_class (GTK_WIDGET (self->status_button), "suggested-action");
-          primary = FALSE;
+          g_menu_append_item (more, item);
+          continue;
         }
-      else
-        {
-          g_autoptr(GMenuItem) item = g_menu_item_new (_(status_steps[i].label), NULL);
 
-          g_menu_item_set_action_and_target_value (item, "editor.set-status",
-                                                   g_variant_new_string (to));
-          g_menu_append_item (menu, item);
-        }
+      adw_split_button_set_label (self->status_button, _(status_steps[i].label));
+      gtk_actionable_set_action_target_value (GTK_ACTIONABLE (self->status_button),
+                                              g_variant_new_string (to));
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (self->status_button), "editor.set-status");
+      if (status_steps[i].to == MH_ENTRY_STATUS_PUBLISHED)
+        gtk_widget_add_css_class (GTK_WIDGET (self->status_button), "suggested-action");
+      else
+        gtk_widget_remove_css_class (GTK_WIDGET (self->status_button), "suggested-action");
+      primary = FALSE;
     }
-  adw_split_button_set_menu_model (self->status_button, G_MENU_MODEL (menu));
+  adw_split_button_set_menu_model (self->status_button, G_MENU_MODEL (more));
+  gtk_menu_button_set_menu_model (self->status_menu_button, G_MENU_MODEL (all));
 }
 
 static const char *

@@ -913,7 +913,6 @@ _mh_entry_editor_form_bind (MhEntryEditor *self)
   MhEntryKind kind = mh_entry_get_kind (self->entry);
 
   show_kind_groups (self, kind);
-  gtk_label_set_label (self->kind_label, mh_entry_get_kind_label (self->entry));
   offer_category (self, mh_entry_get_call_category (self->entry));
   for (guint i = 0; i < G_N_ELEMENTS (shown); i++)
     _mh_entry_editor_form_update (self, shown[i]);

@@ -42,6 +42,20 @@ static const struct
   { "fellow",      N_("Fellow") },
 };
 
+/* Relations of partners, as the dropdown names them: shorter than the
+ * phrases the site shows (mh_partner_relation_get_label()). */
+static const struct
+{
+  const char *key;
+  const char *label;   /* N_() */
+} relations[] = {
+  { "organiser",     N_("Organiser") },
+  { "co-organiser",  N_("Co-organiser") },
+  { "funder",        N_("Funder") },
+  { "support",       N_("Supporter") },
+  { "media-partner", N_("Media partner") },
+};
+
 /* A picker that adds to a list: which list, and for terms which vocabulary. */
 typedef struct
 {
@@ -250,6 +264,9 @@ row_buttons (MhEntryEditor *self,
   GtkWidget *down = icon_button ("go-down-symbolic", _("Move Down"));
   GtkWidget *remove = icon_button ("user-trash-symbolic", _("Remove"));
 
+  gtk_widget_add_css_class (up, "row-action");
+  gtk_widget_add_css_class (down, "row-action");
+  gtk_widget_add_css_class (remove, "row-action");
   attach_item (up, store, item);
   attach_item (down, store, item);
   attach_item (remove, store, item);
@@ -339,15 +356,52 @@ on_relation_selected_cb (GtkDropDown   *dropdown,
                          MhEntryEditor *self)
 {
   MhPartner *partner = g_object_get_data (G_OBJECT (dropdown), "mh-item");
-  const char * const *relations = mh_partner_relations ();
+  const char * const *keys = g_object_get_data (G_OBJECT (dropdown), "relation-keys");
   guint selected = gtk_drop_down_get_selected (dropdown);
 
-  if (selected >= g_strv_length ((char **) relations) ||
-      g_strcmp0 (mh_partner_get_relation (partner), relations[selected]) == 0)
+  if (selected >= g_strv_length ((char **) keys) ||
+      g_strcmp0 (mh_partner_get_relation (partner), keys[selected]) == 0)
     return;
   _mh_entry_editor_checkpoint (self);
-  mh_partner_set_relation (partner, relations[selected]);
+  mh_partner_set_relation (partner, keys[selected]);
   _mh_entry_editor_checkpoint (self);
+}
+
+/* The relations the store knows, with the editor's short names. */
+static GtkWidget *
+relation_dropdown (MhEntryEditor *self,
+                   MhPartner     *partner)
+{
+  const char * const *known = mh_partner_relations ();
+  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+  g_autoptr(GStrvBuilder) keys = g_strv_builder_new ();
+  guint selected = GTK_INVALID_LIST_POSITION;
+  GtkWidget *dropdown;
+
+  for (guint i = 0; known[i] != NULL; i++)
+    {
+      const char *label = mh_partner_relation_get_label (known[i]);
+
+      for (guint j = 0; j < G_N_ELEMENTS (relations); j++)
+        if (g_str_equal (relations[j].key, known[i]))
+          label = _(relations[j].label);
+      gtk_string_list_append (labels, label);
+      g_strv_builder_add (keys, known[i]);
+      if (g_strcmp0 (known[i], mh_partner_get_relation (partner)) == 0)
+        selected = i;
+    }
+
+  dropdown = gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&labels)), NULL);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), selected);
+  g_object_set_data_full (G_OBJECT (dropdown), "relation-keys", g_strv_builder_end (keys),
+                          (GDestroyNotify) g_strfreev);
+  gtk_widget_set_valign (dropdown, GTK_ALIGN_CENTER);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Relation"), -1);
+  attach_item (dropdown, mh_entry_details_get_partners (self->details), partner);
+  g_signal_connect_object (dropdown, "notify::selected", G_CALLBACK (on_relation_selected_cb),
+                           self, 0);
+  return dropdown;
 }
 
 static GtkWidget *
@@ -356,34 +410,15 @@ create_partner_row (gpointer item,
 {
   MhEntryEditor *self = user_data;
   MhPartner *partner = item;
-  const char * const *relations = mh_partner_relations ();
-  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
   GtkWidget *row = new_row ();
   GtkWidget *box = row_box (GTK_ORIENTATION_HORIZONTAL);
-  GtkWidget *dropdown;
-  guint selected = GTK_INVALID_LIST_POSITION;
-
-  for (guint i = 0; relations[i] != NULL; i++)
-    {
-      gtk_string_list_append (labels, mh_partner_relation_get_label (relations[i]));
-      if (g_strcmp0 (relations[i], mh_partner_get_relation (partner)) == 0)
-        selected = i;
-    }
-  dropdown = gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&labels)), NULL);
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), selected);
-  gtk_widget_set_valign (dropdown, GTK_ALIGN_CENTER);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Relation"), -1);
-  attach_item (dropdown, mh_entry_details_get_partners (self->details), partner);
-  g_signal_connect_object (dropdown, "notify::selected", G_CALLBACK (on_relation_selected_cb),
-                           self, 0);
 
   gtk_box_append (GTK_BOX (box),
                   item_label (mh_partner_get_label (partner)
                                 ? mh_partner_get_label (partner)
                                 : mh_partner_get_organisation (partner),
                               FALSE));
-  gtk_box_append (GTK_BOX (box), dropdown);
+  gtk_box_append (GTK_BOX (box), relation_dropdown (self, partner));
   gtk_box_append (GTK_BOX (box),
                   row_buttons (self, row, mh_entry_details_get_partners (self->details), item));
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
@@ -477,6 +512,8 @@ role_dropdown (MhEntryEditor *self,
   return dropdown;
 }
 
+/* The name and the buttons, then the role and the group: two lines, so
+ * that a row fits a narrow pane. */
 static GtkWidget *
 create_participant_row (gpointer item,
                         gpointer user_data)
@@ -484,26 +521,25 @@ create_participant_row (gpointer item,
   MhEntryEditor *self = user_data;
   MhParticipant *participant = item;
   GtkWidget *row = new_row ();
-  GtkWidget *box = row_box (GTK_ORIENTATION_HORIZONTAL);
-  GtkWidget *group = bound_entry (participant, "group", _("Group"), FALSE);
-  GtkWidget *role = role_dropdown (self, participant);
-  GtkWidget *name = item_label (mh_participant_get_label (participant)
-                                  ? mh_participant_get_label (participant)
-                                  : mh_participant_get_person (participant),
-                                FALSE);
+  GtkWidget *box = row_box (GTK_ORIENTATION_VERTICAL);
+  GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *bottom = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *group = bound_entry (participant, "group", _("Group, such as Arts sector"), FALSE);
 
-  gtk_label_set_width_chars (GTK_LABEL (name), 12);
-  gtk_widget_set_valign (role, GTK_ALIGN_CENTER);
-  gtk_widget_set_valign (group, GTK_ALIGN_CENTER);
-  gtk_editable_set_width_chars (GTK_EDITABLE (group), 10);
-  gtk_editable_set_max_width_chars (GTK_EDITABLE (group), 16);
-  gtk_widget_set_tooltip_text (group, _("A group such as Arts sector"));
-  gtk_box_append (GTK_BOX (box), name);
-  gtk_box_append (GTK_BOX (box), role);
-  gtk_box_append (GTK_BOX (box), group);
-  gtk_box_append (GTK_BOX (box),
+  gtk_widget_set_hexpand (group, TRUE);
+  gtk_editable_set_width_chars (GTK_EDITABLE (group), 6);
+  gtk_box_append (GTK_BOX (top),
+                  item_label (mh_participant_get_label (participant)
+                                ? mh_participant_get_label (participant)
+                                : mh_participant_get_person (participant),
+                              TRUE));
+  gtk_box_append (GTK_BOX (top),
                   row_buttons (self, row, mh_entry_details_get_participants (self->details),
                                item));
+  gtk_box_append (GTK_BOX (bottom), role_dropdown (self, participant));
+  gtk_box_append (GTK_BOX (bottom), group);
+  gtk_box_append (GTK_BOX (box), top);
+  gtk_box_append (GTK_BOX (box), bottom);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
   return row;
 }
@@ -526,10 +562,12 @@ create_programme_row (gpointer item,
 
   gtk_widget_set_hexpand (title, TRUE);
   gtk_widget_set_valign (title, GTK_ALIGN_CENTER);
-  gtk_editable_set_width_chars (GTK_EDITABLE (start), 16);
+  /* Room for "2024-06-10 09:30" where there is room, less where not. */
+  gtk_editable_set_width_chars (GTK_EDITABLE (start), 8);
   gtk_editable_set_max_width_chars (GTK_EDITABLE (start), 16);
-  gtk_editable_set_width_chars (GTK_EDITABLE (end), 16);
+  gtk_editable_set_width_chars (GTK_EDITABLE (end), 8);
   gtk_editable_set_max_width_chars (GTK_EDITABLE (end), 16);
+  gtk_editable_set_width_chars (GTK_EDITABLE (venue), 6);
   gtk_widget_set_hexpand (venue, TRUE);
   g_object_set_data (G_OBJECT (row), "title-entry", title);
   g_object_set_data (G_OBJECT (row), "start-entry", start);

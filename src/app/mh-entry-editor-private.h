@@ -34,11 +34,11 @@ struct _MhEntryEditor
   AdwStatusPage       *error_page;
   GtkWidget           *header_box;
   GtkLabel            *status_pill;
-  GtkLabel            *kind_label;
   GtkWidget           *state_button;
   GtkWidget           *state_icon;
   GtkLabel            *state_label;
   AdwSplitButton      *status_button;
+  GtkMenuButton       *status_menu_button;
   GtkScrolledWindow   *scroller;
   GtkWidget           *form_box;
   GtkLabel            *read_only_label;

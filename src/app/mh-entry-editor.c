@@ -25,9 +25,12 @@
  * the form (fields and lists, never the body text): a bounded stack of
  * snapshots taken at each autosave point and around explicit actions
  * (a status change, adding, moving or removing a list row), applied with
- * mh_entry_assign() and mh_entry_details_assign(). Entry rows and the
- * summary have their own undo switched off so that Ctrl+Z reaches the
- * form's.
+ * mh_entry_assign() and mh_entry_details_assign() (mh-entry-editor-undo.c).
+ * Entry rows and the summary have their own undo switched off so that
+ * Ctrl+Z reaches the form's; in the body, Ctrl+Z never undoes the form.
+ *
+ * The actions and the status workflow are in mh-entry-editor-actions.c;
+ * this file holds the state, the problems, saving and loading.
  */
 
 #define G_LOG_DOMAIN "mh-entry-editor"
@@ -1048,7 +1051,7 @@ mh_entry_editor_class_init (MhEntryEditorClass *klass)
 
 #define CHILD(name) gtk_widget_class_bind_template_child (widget_class, MhEntryEditor, name)
   CHILD (toast_overlay); CHILD (stack); CHILD (error_page); CHILD (header_box);
-  CHILD (status_pill); CHILD (kind_label); CHILD (state_button); CHILD (state_icon);
+  CHILD (status_pill); CHILD (status_menu_button); CHILD (state_button); CHILD (state_icon);
   CHILD (state_label); CHILD (status_button); CHILD (scroller); CHILD (form_box);
   CHILD (read_only_label); CHILD (title_group); CHILD (title_row); CHILD (slug_row);
   CHILD (slug_reset_button); CHILD (summary_group); CHILD (summary_view); CHILD (body_group);

@@ -77,12 +77,14 @@ struct _MhWindow
 
   /* borrowed references */
   MhExportDialog       *export_dialog;     /* weak pointer */
+  GtkWidget            *close_dialog;      /* weak pointer: “discard changes?” */
   AdwToast             *undo_toast;        /* weak pointer */
   AdwToast             *last_toast;        /* weak pointer */
   GtkLabel             *count_labels[MH_WINDOW_N_FILTERS];
   GtkListBoxRow        *filter_rows[MH_WINDOW_N_FILTERS];
 
   /* state */
+  gboolean              close_confirmed;  /* the editor's unsaved problems may go */
   char                 *path;
   char                 *error_message;
   char                 *search_text;

@@ -570,10 +570,61 @@ on_application_notify_cb (MhWindow   *self,
   update_recent_submenu (self);
 }
 
+static void
+on_close_response_cb (MhWindow   *self,
+                      const char *response,
+                      AdwMessageDialog *dialog)
+{
+  if (g_strcmp0 (response, "discard") != 0)
+    return;
+  self->close_confirmed = TRUE;
+  gtk_window_close (GTK_WINDOW (self));
+}
+
+/* Every valid change is in the file within a second or two; before the
+ * window goes, the last one is written now. Changes the editor cannot
+ * save (the entry has problems) are only lost when the editor says so. */
+static gboolean
+confirm_unsaved_changes (MhWindow *self)
+{
+  AdwMessageDialog *dialog;
+
+  if (self->close_confirmed || !MH_IS_ENTRY_EDITOR (self->editor) ||
+      mh_entry_editor_flush (MH_ENTRY_EDITOR (self->editor)))
+    return TRUE;
+
+  if (self->close_dialog != NULL)
+    {
+      gtk_window_present (GTK_WINDOW (self->close_dialog));
+      return FALSE;
+    }
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
+                                                       _("Discard Unsaved Changes?"), NULL));
+  adw_message_dialog_set_body (dialog,
+                               _("The entry has problems, so its latest changes could not be "
+                                 "saved. Keep editing to fix them, or close and lose them."));
+  adw_message_dialog_add_responses (dialog, "keep", _("_Keep Editing"),
+                                    "discard", _("_Discard and Close"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "keep");
+  adw_message_dialog_set_close_response (dialog, "keep");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_close_response_cb), self,
+                           G_CONNECT_SWAPPED);
+  self->close_dialog = GTK_WIDGET (dialog);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &self->close_dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return FALSE;
+}
+
 static gboolean
 mh_window_close_request (GtkWindow *window)
 {
-  save_window_state (MH_WINDOW (window));
+  MhWindow *self = MH_WINDOW (window);
+
+  if (!confirm_unsaved_changes (self))
+    return TRUE;
+  save_window_state (self);
 
   return GTK_WINDOW_CLASS (mh_window_parent_class)->close_request (window);
 }
