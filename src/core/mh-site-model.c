@@ -28,6 +28,18 @@ dup_column (sqlite3_stmt *stmt,
   return text != NULL && *text != '\0' ? g_strdup (text) : NULL;
 }
 
+/* The strings of entries, thousands of them, live in the model's chunk:
+ * one allocation for many, and nothing to free one by one. */
+static char *
+chunk_column (GStringChunk *strings,
+              sqlite3_stmt *stmt,
+              int           column)
+{
+  const char *text = _mh_stmt_text (stmt, column);
+
+  return text != NULL && *text != '\0' ? g_string_chunk_insert (strings, text) : NULL;
+}
+
 static int
 int_column (sqlite3_stmt *stmt,
             int           column)
@@ -124,22 +136,10 @@ partner_free (MhModelPartner *partner)
   g_free (partner);
 }
 
+/* A participant's strings belong to the model's string chunk. */
 static void
 participant_free (MhModelParticipant *p)
 {
-  g_free (p->key);
-  g_free (p->display_name);
-  g_free (p->sort_name);
-  g_free (p->honorific);
-  g_free (p->given_name);
-  g_free (p->family_name);
-  g_free (p->organisation);
-  g_free (p->job_title);
-  g_free (p->sector);
-  g_free (p->bio);
-  g_free (p->photo_credit);
-  g_free (p->role);
-  g_free (p->group);
   g_free (p);
 }
 
@@ -161,22 +161,15 @@ download_free (MhModelDownload *download)
   g_free (download);
 }
 
+/* An entry's strings belong to the model's string chunk. */
 static void
 entry_free (MhModelEntry *e)
 {
-  char **strings[] = {
-    &e->uuid, &e->title, &e->slug, &e->language, &e->date, &e->summary, &e->body,
-    &e->updated_at, &e->cover_alt, &e->cover_credit, &e->posted_by, &e->series, &e->website,
-    &e->event_start, &e->event_end, &e->time_zone, &e->venue, &e->city, &e->event_format,
-    &e->publisher, &e->call_category, &e->deadline, &e->path,
-  };
   GPtrArray **arrays[] = {
     &e->authors, &e->hashtags, &e->aliases, &e->terms, &e->partners, &e->related,
     &e->participants, &e->programme, &e->downloads, &e->eligible_countries,
   };
 
-  for (guint i = 0; i < G_N_ELEMENTS (strings); i++)
-    g_free (*strings[i]);
   for (guint i = 0; i < G_N_ELEMENTS (arrays); i++)
     g_clear_pointer (arrays[i], g_ptr_array_unref);
   g_free (e);
@@ -214,6 +207,8 @@ mh_site_model_free (MhSiteModel *model)
   g_clear_pointer (&model->organisations, g_ptr_array_unref);
   g_clear_pointer (&model->assets, g_ptr_array_unref);
   g_clear_object (&model->store);
+  g_clear_pointer (&model->strings, g_string_chunk_free);
+  g_clear_pointer (&model->empty, g_ptr_array_unref);
   g_free (model);
 }
 
@@ -428,6 +423,22 @@ organisation_row (Loader        *loader,
   return TRUE;
 }
 
+/* Adds @item to an entry's list, giving the entry a list of its own
+ * first if it still shares the model's empty one. */
+static void
+list_add (MhSiteModel    *model,
+          GPtrArray     **list,
+          gpointer        item,
+          GDestroyNotify  free_func)
+{
+  if (*list == model->empty)
+    {
+      g_ptr_array_unref (*list);
+      *list = g_ptr_array_new_with_free_func (free_func);
+    }
+  g_ptr_array_add (*list, item);
+}
+
 const char *
 mh_site_model_section_for (MhEntryKind kind)
 {
@@ -500,55 +511,60 @@ entry_row (Loader        *loader,
            GError       **error)
 {
   MhModelEntry *e = g_new0 (MhModelEntry, 1);
+  GStringChunk *strings = loader->model->strings;
+  g_autofree char *path = NULL;
 
   e->id = sqlite3_column_int64 (stmt, 0);
-  e->uuid = g_strdup (_mh_stmt_text (stmt, 1));
+  e->uuid = g_string_chunk_insert (strings, _mh_stmt_text (stmt, 1));
   mh_entry_kind_from_string (_mh_stmt_text (stmt, 2), &e->kind);
-  e->title = g_strdup (_mh_stmt_text (stmt, 3));
-  e->slug = g_strdup (_mh_stmt_text (stmt, 4));
-  e->language = dup_column (stmt, 5);
-  e->date = dup_column (stmt, 6);
-  e->summary = dup_column (stmt, 7);
-  e->body = g_strdup (_mh_stmt_text (stmt, 8) ? _mh_stmt_text (stmt, 8) : "");
-  e->updated_at = g_strdup (_mh_stmt_text (stmt, 9));
+  e->title = g_string_chunk_insert (strings, _mh_stmt_text (stmt, 3));
+  e->slug = g_string_chunk_insert (strings, _mh_stmt_text (stmt, 4));
+  e->language = chunk_column (strings, stmt, 5);
+  e->date = chunk_column (strings, stmt, 6);
+  e->summary = chunk_column (strings, stmt, 7);
+  e->body = g_string_chunk_insert (strings, _mh_stmt_text (stmt, 8) ? _mh_stmt_text (stmt, 8) : "");
+  e->updated_at = g_string_chunk_insert (strings, _mh_stmt_text (stmt, 9));
   e->cover = lookup_id (loader->assets_by_id, stmt, 10);
-  e->cover_alt = dup_column (stmt, 11);
-  e->cover_credit = dup_column (stmt, 12);
+  e->cover_alt = chunk_column (strings, stmt, 11);
+  e->cover_credit = chunk_column (strings, stmt, 12);
   e->authors = split_list (_mh_stmt_text (stmt, 13));
-  e->posted_by = dup_column (stmt, 14);
-  e->series = dup_column (stmt, 15);
+  e->posted_by = chunk_column (strings, stmt, 14);
+  e->series = chunk_column (strings, stmt, 15);
   e->hashtags = split_list (_mh_stmt_text (stmt, 16));
-  e->website = dup_column (stmt, 17);
-  e->event_start = dup_column (stmt, 18);
-  e->event_end = dup_column (stmt, 19);
-  e->time_zone = dup_column (stmt, 20);
+  e->website = chunk_column (strings, stmt, 17);
+  e->event_start = chunk_column (strings, stmt, 18);
+  e->event_end = chunk_column (strings, stmt, 19);
+  e->time_zone = chunk_column (strings, stmt, 20);
   e->all_day = sqlite3_column_int (stmt, 21) != 0;
   e->online = sqlite3_column_int (stmt, 22) != 0;
-  e->venue = dup_column (stmt, 23);
-  e->city = dup_column (stmt, 24);
+  e->venue = chunk_column (strings, stmt, 23);
+  e->city = chunk_column (strings, stmt, 24);
   e->event_country = lookup_id (loader->model->terms_by_id, stmt, 25);
-  e->event_format = dup_column (stmt, 26);
+  e->event_format = chunk_column (strings, stmt, 26);
   e->participants_planned = int_column (stmt, 27);
   e->participants_actual = int_column (stmt, 28);
-  e->publisher = dup_column (stmt, 29);
-  e->call_category = dup_column (stmt, 30);
-  e->deadline = dup_column (stmt, 31);
+  e->publisher = chunk_column (strings, stmt, 29);
+  e->call_category = chunk_column (strings, stmt, 30);
+  e->deadline = chunk_column (strings, stmt, 31);
   if (sqlite3_column_type (stmt, 32) != SQLITE_NULL || sqlite3_column_type (stmt, 33) != SQLITE_NULL)
     g_hash_table_insert (loader->links, e,
                          g_memdup2 ((gint64[]) { sqlite3_column_int64 (stmt, 32),
                                                  sqlite3_column_int64 (stmt, 33) },
                                     2 * sizeof (gint64)));
 
-  e->aliases = g_ptr_array_new_with_free_func (g_free);
-  e->terms = g_ptr_array_new ();
-  e->partners = g_ptr_array_new_with_free_func ((GDestroyNotify) partner_free);
-  e->related = g_ptr_array_new ();
-  e->participants = g_ptr_array_new_with_free_func ((GDestroyNotify) participant_free);
-  e->programme = g_ptr_array_new_with_free_func ((GDestroyNotify) programme_free);
-  e->downloads = g_ptr_array_new_with_free_func ((GDestroyNotify) download_free);
-  e->eligible_countries = g_ptr_array_new ();
+  /* Most lists of most entries are empty: they share one empty array
+   * until list_add () gives them their own. */
+  e->aliases = g_ptr_array_ref (loader->model->empty);
+  e->terms = g_ptr_array_ref (loader->model->empty);
+  e->partners = g_ptr_array_ref (loader->model->empty);
+  e->related = g_ptr_array_ref (loader->model->empty);
+  e->participants = g_ptr_array_ref (loader->model->empty);
+  e->programme = g_ptr_array_ref (loader->model->empty);
+  e->downloads = g_ptr_array_ref (loader->model->empty);
+  e->eligible_countries = g_ptr_array_ref (loader->model->empty);
   e->section = mh_site_model_section_for (e->kind);
-  e->path = entry_path (loader->model, e);
+  path = entry_path (loader->model, e);
+  e->path = g_string_chunk_insert (strings, path);
   e->index = loader->model->entries->len;
 
   g_ptr_array_add (loader->model->entries, e);
@@ -586,7 +602,7 @@ entry_alias_row (Loader        *loader,
     {
       char *alias = g_strdup (_mh_stmt_text (stmt, 1));
 
-      g_ptr_array_add (entry->aliases, alias);
+      list_add (loader->model, &entry->aliases, alias, g_free);
       g_hash_table_insert (loader->model->entries_by_slug, alias, entry);
     }
   return TRUE;
@@ -604,7 +620,7 @@ entry_term_row (Loader        *loader,
   if (entry == NULL || term == NULL)
     return TRUE;
 
-  g_ptr_array_add (entry->terms, term);
+  list_add (loader->model, &entry->terms, term, NULL);
   tagged = g_hash_table_lookup (loader->model->tagged, term);
   if (tagged == NULL)
     {
@@ -630,7 +646,7 @@ partner_row (Loader        *loader,
   partner = g_new0 (MhModelPartner, 1);
   partner->organisation = organisation;
   partner->relation = g_strdup (_mh_stmt_text (stmt, 2));
-  g_ptr_array_add (entry->partners, partner);
+  list_add (loader->model, &entry->partners, partner, (GDestroyNotify) partner_free);
   return TRUE;
 }
 
@@ -643,7 +659,7 @@ related_row (Loader        *loader,
   MhModelEntry *related = lookup_id (loader->entries_by_id, stmt, 1);
 
   if (entry != NULL && related != NULL && related != entry)
-    g_ptr_array_add (entry->related, related);
+    list_add (loader->model, &entry->related, related, NULL);
   return TRUE;
 }
 
@@ -656,11 +672,14 @@ upper (const char *text)
 /* “KOK Heng Leun” or “Isabelle SCHWARZ”: the family name in capitals, in
  * the order the person's culture gives. */
 static void
-name_participant (MhModelParticipant *p)
+name_participant (MhModelParticipant *p,
+                  GStringChunk       *strings)
 {
   g_autofree char *family = upper (p->family_name);
   const char *given = p->given_name;
   g_autofree char *name = NULL;
+  g_autofree char *display = NULL;
+  g_autofree char *sort = NULL;
 
   if (family == NULL)
     name = g_strdup (given);
@@ -671,10 +690,10 @@ name_participant (MhModelParticipant *p)
   else
     name = g_strdup_printf ("%s %s", given, family);
 
-  p->display_name = p->honorific ? g_strdup_printf ("%s %s", p->honorific, name)
-                                 : g_steal_pointer (&name);
-  p->sort_name = g_strdup_printf ("%s %s", p->family_name ? p->family_name : "",
-                                  given ? given : "");
+  display = p->honorific ? g_strdup_printf ("%s %s", p->honorific, name) : g_strdup (name);
+  sort = g_strdup_printf ("%s %s", p->family_name ? p->family_name : "", given ? given : "");
+  p->display_name = g_string_chunk_insert (strings, display);
+  p->sort_name = g_string_chunk_insert (strings, sort);
 }
 
 /* Only people who consented are read, and never their private fields. */
@@ -691,29 +710,31 @@ participant_row (Loader        *loader,
                  GError       **error)
 {
   MhModelEntry *entry = lookup_id (loader->entries_by_id, stmt, 0);
+  GStringChunk *strings = loader->model->strings;
   MhModelParticipant *p;
 
   if (entry == NULL)
     return TRUE;
 
   p = g_new0 (MhModelParticipant, 1);
-  p->key = g_strdup (_mh_stmt_text (stmt, 1));
-  p->honorific = dup_column (stmt, 2);
-  p->given_name = dup_column (stmt, 3);
-  p->family_name = dup_column (stmt, 4);
+  p->key = g_string_chunk_insert (strings, _mh_stmt_text (stmt, 1));
+  p->honorific = chunk_column (strings, stmt, 2);
+  p->given_name = chunk_column (strings, stmt, 3);
+  p->family_name = chunk_column (strings, stmt, 4);
   p->family_name_first = sqlite3_column_int (stmt, 5) != 0;
-  p->organisation = dup_column (stmt, 6);
-  p->job_title = dup_column (stmt, 7);
+  p->organisation = chunk_column (strings, stmt, 6);
+  p->job_title = chunk_column (strings, stmt, 7);
   p->country = lookup_id (loader->model->terms_by_id, stmt, 8);
-  p->sector = dup_column (stmt, 9);
-  p->bio = dup_column (stmt, 10);
+  p->sector = chunk_column (strings, stmt, 9);
+  p->bio = chunk_column (strings, stmt, 10);
   p->photo = lookup_id (loader->assets_by_id, stmt, 11);
-  p->photo_credit = dup_column (stmt, 12);
-  p->role = g_strdup (_mh_stmt_text (stmt, 13) ? _mh_stmt_text (stmt, 13) : "participant");
-  p->group = dup_column (stmt, 14);
-  name_participant (p);
+  p->photo_credit = chunk_column (strings, stmt, 12);
+  p->role = g_string_chunk_insert (strings, _mh_stmt_text (stmt, 13) ? _mh_stmt_text (stmt, 13)
+                                                                     : "participant");
+  p->group = chunk_column (strings, stmt, 14);
+  name_participant (p, strings);
 
-  g_ptr_array_add (entry->participants, p);
+  list_add (loader->model, &entry->participants, p, (GDestroyNotify) participant_free);
   return TRUE;
 }
 
@@ -733,7 +754,7 @@ programme_row (Loader        *loader,
   item->end = dup_column (stmt, 2);
   item->title = g_strdup (_mh_stmt_text (stmt, 3));
   item->venue = dup_column (stmt, 4);
-  g_ptr_array_add (entry->programme, item);
+  list_add (loader->model, &entry->programme, item, (GDestroyNotify) programme_free);
   return TRUE;
 }
 
@@ -753,7 +774,7 @@ download_row (Loader        *loader,
   download->asset = asset;
   download->title = dup_column (stmt, 2);
   download->language = dup_column (stmt, 3);
-  g_ptr_array_add (entry->downloads, download);
+  list_add (loader->model, &entry->downloads, download, (GDestroyNotify) download_free);
   return TRUE;
 }
 
@@ -766,7 +787,7 @@ call_country_row (Loader        *loader,
   MhModelTerm *term = lookup_id (loader->model->terms_by_id, stmt, 1);
 
   if (entry != NULL && term != NULL)
-    g_ptr_array_add (entry->eligible_countries, term);
+    list_add (loader->model, &entry->eligible_countries, term, NULL);
   return TRUE;
 }
 
@@ -857,6 +878,8 @@ model_new (MhStore *store)
   MhSiteModel *model = g_new0 (MhSiteModel, 1);
 
   model->store = g_object_ref (store);
+  model->strings = g_string_chunk_new (1 << 20);
+  model->empty = g_ptr_array_new ();
   model->entries = g_ptr_array_new_with_free_func ((GDestroyNotify) entry_free);
   model->vocabularies = g_ptr_array_new_with_free_func ((GDestroyNotify) vocabulary_free);
   model->assets = g_ptr_array_new_with_free_func ((GDestroyNotify) asset_free);

@@ -197,6 +197,8 @@ struct _MhSiteModel
 
   /*< private >*/
   MhStore    *store;
+  GStringChunk *strings;       /* owns every string of every entry */
+  GPtrArray  *empty;           /* the list entries share while theirs is empty */
   GHashTable *entries_by_slug; /* slug and alias → MhModelEntry* */
   GHashTable *assets_by_name;
   GHashTable *terms_by_id;
