@@ -141,3 +141,29 @@ mh_test_make_site (const char *path,
 
   return store;
 }
+
+static gboolean
+spin_done_cb (gpointer user_data)
+{
+  gboolean *done = user_data;
+
+  *done = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/**
+ * mh_test_spin:
+ * @ms: how long
+ *
+ * Runs the main loop for @ms milliseconds, so that idles, timers (an
+ * autosave) and, in UI tests, frames happen.
+ */
+void
+mh_test_spin (guint ms)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (ms, spin_done_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}

@@ -18,5 +18,6 @@ void      mh_test_assert_file_equal (const char *path,
                                      GBytes     *expected);
 MhStore  *mh_test_make_site         (const char *path,
                                      guint       n_entries);
+void      mh_test_spin              (guint       ms);
 
 G_END_DECLS

@@ -45,25 +45,6 @@ typedef struct
 
 /* --- helpers ------------------------------------------------------------------ */
 
-static gboolean
-timeout_cb (gpointer user_data)
-{
-  gboolean *done = user_data;
-
-  *done = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-spin (guint ms)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (ms, timeout_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-}
-
 /* Spins the main loop until the editor's state is @state; returns how
  * long it took. */
 static gint64
@@ -252,7 +233,7 @@ open_entry (Fixture    *fixture,
             const char *slug)
 {
   g_object_set (fixture->editor, "entry-id", entry_id (fixture, slug), NULL);
-  spin (20);
+  mh_test_spin (20);
   g_assert_cmpstr (mh_entry_editor_get_state (fixture->editor), ==, "saved");
 }
 
@@ -273,7 +254,7 @@ open_editor (Fixture *fixture)
   gtk_window_set_child (fixture->window, GTK_WIDGET (fixture->editor));
   g_object_set (fixture->editor, "store", fixture->store, NULL);
   gtk_window_present (fixture->window);
-  spin (20);
+  mh_test_spin (20);
 }
 
 static void
@@ -357,7 +338,7 @@ test_load (Fixture       *fixture,
                      _mh_entry_editor_get_field_widget (fixture->editor, "title"))),
                    ==, mh_entry_get_title (before));
 
-  spin (1300);
+  mh_test_spin (1300);
   g_assert_true (mh_entry_editor_get_saved (fixture->editor));
   after = read_entry (fixture, id);
   g_assert_cmpstr (mh_entry_get_updated_at (after), ==, mh_entry_get_updated_at (before));
@@ -630,7 +611,7 @@ test_invalid_title (Fixture       *fixture,
   g_assert_false (mh_entry_editor_flush (fixture->editor));
 
   /* Nothing of the entry is written while it is invalid … */
-  spin (1200);
+  mh_test_spin (1200);
   during = read_entry (fixture, id);
   g_assert_cmpstr (mh_entry_get_title (during), ==, mh_entry_get_title (before));
   g_assert_cmpstr (mh_entry_get_publisher (during), ==, mh_entry_get_publisher (before));
@@ -1019,7 +1000,7 @@ test_history (Fixture       *fixture,
   question = find_message_dialog ();
   g_assert_nonnull (question);
   adw_message_dialog_response (question, "restore");
-  spin (20);
+  mh_test_spin (20);
 
   g_assert_null (_mh_entry_editor_get_revision_dialog (fixture->editor));
   g_assert_cmpstr (mh_entry_get_title (editor_entry (fixture)), ==, original);
@@ -1196,7 +1177,7 @@ shoot (Fixture    *fixture,
   gtk_window_set_default_size (fixture->window, width, 800);
   open_entry (fixture, slug);
   gtk_window_set_focus (fixture->window, NULL);
-  spin (400);
+  mh_test_spin (400);
   save_png (GTK_WIDGET (fixture->window), name);
   save_png (fixture->editor->form_box, full);
 }
@@ -1243,9 +1224,9 @@ test_screenshots (Fixture       *fixture,
   /* A picker, open on the countries: regions above their countries. */
   picker = _mh_entry_editor_get_picker (fixture->editor, "terms/countries");
   gtk_widget_grab_focus (gtk_widget_get_parent (GTK_WIDGET (picker)));
-  spin (300);
+  mh_test_spin (300);
   gtk_popover_popup (GTK_POPOVER (picker));
-  spin (400);
+  mh_test_spin (400);
   save_png (GTK_WIDGET (picker), "editor-picker");
   gtk_popover_popdown (GTK_POPOVER (picker));
 
@@ -1255,7 +1236,7 @@ test_screenshots (Fixture       *fixture,
   g_object_set (editor_entry (fixture), "title", "", "website", "example.org", NULL);
   wait_for_state (fixture->editor, "invalid");
   gtk_window_set_focus (fixture->window, NULL);
-  spin (300);
+  mh_test_spin (300);
   save_png (GTK_WIDGET (fixture->window), "editor-problems");
   save_png (fixture->editor->form_box, "editor-problems-full");
   mh_entry_set_title (editor_entry (fixture), "Back");
@@ -1268,7 +1249,7 @@ test_screenshots (Fixture       *fixture,
                             "## About this report\n\nA shorter body, rewritten.\n", -1);
   gtk_widget_activate_action (GTK_WIDGET (fixture->editor), "editor.save-now", NULL);
   gtk_widget_activate_action (GTK_WIDGET (fixture->editor), "editor.history", NULL);
-  spin (500);
+  mh_test_spin (500);
   save_png (GTK_WIDGET (_mh_entry_editor_get_revision_dialog (fixture->editor)), "editor-history");
   gtk_window_destroy (GTK_WINDOW (_mh_entry_editor_get_revision_dialog (fixture->editor)));
 }

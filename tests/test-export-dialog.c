@@ -91,25 +91,6 @@ add_broken_links (Fixture *fixture,
 }
 
 static gboolean
-timeout_cb (gpointer user_data)
-{
-  gboolean *done = user_data;
-
-  *done = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-spin (guint ms)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (ms, timeout_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-}
-
-static gboolean
 get_boolean (gpointer    object,
              const char *name)
 {
@@ -162,7 +143,7 @@ open_window (const char *path)
   MhWindow *window = mh_window_new (NULL, path);
 
   gtk_window_present (GTK_WINDOW (window));
-  spin (100);
+  mh_test_spin (100);
 
   return window;
 }
@@ -172,7 +153,7 @@ close_window (MhWindow *window)
 {
   g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
   gtk_window_destroy (GTK_WINDOW (window));
-  spin (50);
+  mh_test_spin (50);
   g_assert_null (window);
 }
 
@@ -208,7 +189,7 @@ open_export_dialog (MhWindow *window)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL));
   dialog = find_export_dialog ();
   g_assert_nonnull (dialog);
-  spin (50);
+  mh_test_spin (50);
 
   return g_object_ref (dialog);
 }
@@ -377,7 +358,7 @@ test_zip_and_remembered_options (Fixture       *fixture,
   g_assert_null (mh_export_dialog_get_theme_dir (dialog));
 
   gtk_window_close (GTK_WINDOW (dialog));
-  spin (20);
+  mh_test_spin (20);
   g_assert_null (find_export_dialog ());
   g_clear_object (&dialog);
 
@@ -541,7 +522,7 @@ test_close_cancels (Fixture       *fixture,
   g_object_set (dialog, "target-dir", fixture->target, NULL);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "export.start", NULL));
-  spin (50);
+  mh_test_spin (50);
   g_assert_true (get_boolean (dialog, "busy"));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "window.close", NULL));
   g_assert_null (find_export_dialog ());
@@ -655,7 +636,7 @@ test_no_site (Fixture       *fixture,
   g_assert_nonnull (mh_window_get_error_message (window));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.export-again", NULL);
-  spin (20);
+  mh_test_spin (20);
   g_assert_null (find_export_dialog ());
 
   close_window (window);
@@ -712,7 +693,7 @@ test_screenshots (Fixture       *fixture,
   window = open_window (fixture->path);
   gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
   dialog = open_export_dialog (window);
-  spin (300);
+  mh_test_spin (300);
   save_png (GTK_WIDGET (dialog), "export-dialog");
 
   /* Exporting: catch it a good way in. */
@@ -720,12 +701,12 @@ test_screenshots (Fixture       *fixture,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "export.start", NULL));
   while (get_boolean (dialog, "busy") && get_double (dialog, "fraction") < 0.3)
     g_main_context_iteration (NULL, TRUE);
-  spin (30);
+  mh_test_spin (30);
   g_assert_true (get_boolean (dialog, "busy"));
   save_png (GTK_WIDGET (dialog), "export-progress");
   wait_for_boolean (dialog, "busy", FALSE);
   g_clear_object (&dialog);
-  spin (600);
+  mh_test_spin (600);
   save_png (GTK_WIDGET (window), "export-toast");
 
   /* Failing: a folder with someone else's file. */
@@ -735,12 +716,12 @@ test_screenshots (Fixture       *fixture,
   dialog = open_export_dialog (window);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "export.start", NULL));
   wait_for_boolean (dialog, "busy", FALSE);
-  spin (300);
+  mh_test_spin (300);
   save_png (GTK_WIDGET (dialog), "export-error");
 
   /* The Hugo form has no theme row. */
   g_object_set (dialog, "format", MH_EXPORT_FORMAT_HUGO, NULL);
-  spin (300);
+  mh_test_spin (300);
   save_png (GTK_WIDGET (dialog), "export-hugo");
   gtk_window_close (GTK_WINDOW (dialog));
   g_clear_object (&dialog);
@@ -759,10 +740,10 @@ test_screenshots (Fixture       *fixture,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "export.start", NULL));
   wait_for_boolean (dialog, "busy", FALSE);
   g_clear_object (&dialog);
-  spin (600);
+  mh_test_spin (600);
   save_png (GTK_WIDGET (window), "export-toast-problems");
   g_signal_emit_by_name (toast, "button-clicked");
-  spin (400);
+  mh_test_spin (400);
   problems = find_message_dialog ();
   save_png (GTK_WIDGET (problems), "export-problems");
   gtk_window_destroy (GTK_WINDOW (problems));

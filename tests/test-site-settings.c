@@ -32,25 +32,6 @@ typedef struct
 /* --- helpers ------------------------------------------------------------------ */
 
 static gboolean
-timeout_cb (gpointer user_data)
-{
-  gboolean *done = user_data;
-
-  *done = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-spin (guint ms)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (ms, timeout_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-}
-
-static gboolean
 get_boolean (gpointer    object,
              const char *name)
 {
@@ -140,7 +121,7 @@ open_settings (Fixture *fixture)
   gtk_window_set_child (fixture->window, GTK_WIDGET (fixture->settings));
   mh_site_settings_set_store (fixture->settings, fixture->store);
   gtk_window_present (fixture->window);
-  spin (50);
+  mh_test_spin (50);
 }
 
 static void
@@ -214,7 +195,7 @@ test_load (Fixture       *fixture,
                                                                      "title")));
 
   /* Showing the form writes nothing. */
-  spin (1200);
+  mh_test_spin (1200);
   g_assert_true (get_boolean (fixture->settings, "saved"));
 }
 
@@ -242,7 +223,7 @@ test_autosave (Fixture       *fixture,
   g_assert_false (get_boolean (fixture->settings, "saved"));
 
   /* Debounced: not in the file yet. */
-  spin (300);
+  mh_test_spin (300);
   assert_stored (fixture, "title", "culture360 (demo)");
   g_assert_cmpuint (changed, ==, 0);
 
@@ -285,7 +266,7 @@ test_debounce (Fixture       *fixture,
   for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
     {
       g_object_set (fixture->settings, "title", steps[i], NULL);
-      spin (200);
+      mh_test_spin (200);
     }
   assert_stored (fixture, "title", "culture360 (demo)");
   g_assert_false (get_boolean (fixture->settings, "saved"));
@@ -339,7 +320,7 @@ test_invalid (Fixture       *fixture,
   g_assert_true (gtk_widget_has_css_class (row, "error"));
 
   wait_until_saved (fixture->settings);
-  spin (1500);
+  mh_test_spin (1500);
   assert_stored (fixture, c->key, before);
   assert_stored (fixture, "default_author", "Ana");
 
@@ -371,7 +352,7 @@ test_correct (Fixture       *fixture,
   /* "languages" waits for a valid source language. */
   g_object_set (fixture->settings, "language", "??", "languages", "fr", NULL);
   wait_until_saved (fixture->settings);
-  spin (1200);
+  mh_test_spin (1200);
   assert_stored (fixture, "languages", "[\"en\"]");
   g_object_set (fixture->settings, "language", "de", NULL);
   wait_until_saved (fixture->settings);
@@ -427,14 +408,14 @@ test_raw_html (Fixture       *fixture,
   g_assert_false (get_boolean (fixture->settings, "confirming-raw-html"));
   g_assert_false (get_boolean (fixture->settings, "allow-raw-html"));
   g_assert_true (get_boolean (fixture->settings, "saved"));
-  spin (1200);
+  mh_test_spin (1200);
   assert_stored (fixture, "allow_raw_html", "false");
 
   /* Accepted, after a click on the row (which flips its switch). */
   adw_action_row_activate (ADW_ACTION_ROW (_mh_site_settings_get_row (fixture->settings,
                                                                       "allow-raw-html")));
   /* The switch moves when its animation ends. */
-  spin (500);
+  mh_test_spin (500);
   g_assert_true (get_boolean (fixture->settings, "confirming-raw-html"));
   g_assert_false (get_boolean (fixture->settings, "allow-raw-html"));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->settings),
@@ -597,7 +578,7 @@ test_screenshots (Fixture       *fixture,
   gtk_editable_select_region (GTK_EDITABLE (_mh_site_settings_get_row (fixture->settings,
                                                                        "title")), 0, 0);
   gtk_window_set_focus (fixture->window, NULL);
-  spin (300);
+  mh_test_spin (300);
   save_png (GTK_WIDGET (fixture->window), "settings");
 
   g_object_set (fixture->settings,
@@ -606,11 +587,11 @@ test_screenshots (Fixture       *fixture,
                 "languages", "fr, deutsch!",
                 "theme-dir", "/srv/themes/culture360",
                 NULL);
-  spin (1300);
+  mh_test_spin (1300);
   save_png (GTK_WIDGET (fixture->window), "settings-errors");
 
   g_object_set (fixture->settings, "allow-raw-html", TRUE, NULL);
-  spin (500);
+  mh_test_spin (500);
   save_png (GTK_WIDGET (find_message_dialog ()), "settings-raw-html");
   gtk_widget_activate_action (GTK_WIDGET (fixture->settings),
                               "site-settings.confirm-raw-html", "b", FALSE);
@@ -618,7 +599,7 @@ test_screenshots (Fixture       *fixture,
 
   g_assert_cmpint (g_chmod (fixture->path, 0444), ==, 0);
   open_settings (fixture);
-  spin (300);
+  mh_test_spin (300);
   save_png (GTK_WIDGET (fixture->window), "settings-read-only");
 }
 

@@ -107,26 +107,6 @@ typedef struct
   MhStore  *store;      /* the window's */
 } Fixture;
 
-static gboolean
-timeout_cb (gpointer user_data)
-{
-  gboolean *done = user_data;
-
-  *done = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Lets the window map, draw and run its idle work (the sidebar counts). */
-static void
-spin (guint ms)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (ms, timeout_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-}
-
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
@@ -142,7 +122,7 @@ fixture_set_up (Fixture       *fixture,
 
   fixture->window = mh_window_new (NULL, fixture->path);
   gtk_window_present (GTK_WINDOW (fixture->window));
-  spin (150);
+  mh_test_spin (150);
   fixture->store = mh_window_get_store (fixture->window);
   g_assert_true (MH_IS_STORE (fixture->store));
 }
@@ -155,7 +135,7 @@ fixture_tear_down (Fixture       *fixture,
 
   g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
   gtk_window_destroy (GTK_WINDOW (window));
-  spin (20);
+  mh_test_spin (20);
   g_assert_null (window);
 
   mh_test_rm_rf (fixture->dir);
@@ -304,7 +284,7 @@ test_counts_follow_store (Fixture       *fixture,
 
   g_assert_cmpint (all, >, 0);
   activate (fixture, "win.new-entry", g_variant_new_string ("report"));
-  spin (50);
+  mh_test_spin (50);
 
   g_assert_cmpint (_mh_window_sidebar_get_count (fixture->window, "all"), ==, all + 1);
   g_assert_cmpint (_mh_window_sidebar_get_count (fixture->window, "kind:report"), ==,
@@ -723,11 +703,11 @@ test_close_unsaved (Fixture       *fixture,
   /* An empty title cannot be saved: closing asks instead of closing. */
   mh_entry_set_title (mh_entry_editor_get_entry (editor), "");
   gtk_window_close (GTK_WINDOW (fixture->window));
-  spin (100);
+  mh_test_spin (100);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (fixture->window)));
   g_assert_nonnull (fixture->window->close_dialog);
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (fixture->window->close_dialog), "keep");
-  spin (50);
+  mh_test_spin (50);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (fixture->window)));
 
   /* Fixed, the change is written and the window may go. */
@@ -754,7 +734,7 @@ test_real_editor (Fixture       *fixture,
   g_assert_cmpint (mh_entry_editor_get_entry_id (editor), ==, id);
 
   activate (fixture, "win.set-status", g_variant_new_string ("archived"));
-  spin (100);
+  mh_test_spin (100);
   g_assert_true (mh_entry_editor_flush (editor));
   stored = mh_store_get_entry (fixture->store, id, NULL);
   g_assert_cmpint (mh_entry_get_status (stored), ==, MH_ENTRY_STATUS_ARCHIVED);
@@ -807,7 +787,7 @@ test_folding (Fixture       *fixture,
       _mh_window_set_editor_widget (window, mh_entry_editor_new ());
       gtk_window_set_default_size (GTK_WINDOW (window), sizes[i].width, 700);
       gtk_window_present (GTK_WINDOW (window));
-      spin (200);
+      mh_test_spin (200);
 
       g_test_message ("%d px: sidebar %s, list %s", sizes[i].width,
                       adw_leaflet_get_folded (ADW_LEAFLET (window->leaflet)) ? "folded" : "shown",
@@ -829,7 +809,7 @@ test_folding (Fixture       *fixture,
                        ==, "editor");
 
       gtk_window_destroy (GTK_WINDOW (window));
-      spin (20);
+      mh_test_spin (20);
     }
 }
 
@@ -841,7 +821,7 @@ test_choose_new_entry (Fixture       *fixture,
   GtkPopover *popover;
 
   activate (fixture, "win.choose-new-entry", NULL);
-  spin (100);
+  mh_test_spin (100);
   popover = gtk_menu_button_get_popover (fixture->window->new_entry_button);
   g_assert_true (GTK_IS_POPOVER (popover));
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (popover)));
@@ -908,7 +888,7 @@ test_new_site (Fixture       *fixture,
   g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (app))), ==, 1);
 
   gtk_window_destroy (GTK_WINDOW (window));
-  spin (20);
+  mh_test_spin (20);
   g_settings_reset (settings, "recent-sites");
   g_settings_reset (settings, "last-site");
 }
@@ -953,7 +933,7 @@ open_sized (const char *path,
   _mh_window_set_editor_widget (window, mh_entry_editor_new ());
   gtk_window_set_default_size (GTK_WINDOW (window), width, height);
   gtk_window_present (GTK_WINDOW (window));
-  spin (400);
+  mh_test_spin (400);
 
   return window;
 }
@@ -1005,29 +985,29 @@ test_screenshots (Fixture       *fixture,
 
   window = open_sized (fixture->path, 1200, 760);
   select_title (window, "How Do We Navigate Cultural Diplomacy? Key");
-  spin (300);
+  mh_test_spin (300);
   save_png (GTK_WIDGET (window), "window");
 
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
-  spin (300);
+  mh_test_spin (300);
   save_png (GTK_WIDGET (window), "window-dark");
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
 
   gtk_selection_model_select_range (mh_window_get_selection (window), 1, 3, TRUE);
-  spin (300);
+  mh_test_spin (300);
   save_png (GTK_WIDGET (window), "window-selection");
 
   g_object_set (window, "filter", "kind:article", "term", "countries/europe", NULL);
-  spin (400);
+  mh_test_spin (400);
   save_png (GTK_WIDGET (window), "window-filtered");
 
   /* The menus are surfaces of their own: rendered one by one. */
   gtk_menu_button_popup (window->sort_button);
-  spin (400);
+  mh_test_spin (400);
   save_png (GTK_WIDGET (gtk_menu_button_get_popover (window->sort_button)), "window-sort-menu");
   gtk_menu_button_popdown (window->sort_button);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.choose-new-entry", NULL);
-  spin (400);
+  mh_test_spin (400);
   save_png (GTK_WIDGET (gtk_menu_button_get_popover (window->new_entry_button)),
             "window-new-entry-menu");
   gtk_menu_button_popdown (window->new_entry_button);
@@ -1035,10 +1015,10 @@ test_screenshots (Fixture       *fixture,
 
   window = open_sized (fixture->path, 800, 640);
   select_title (window, "ASEF LinkUp | Asia-Europe");
-  spin (300);
+  mh_test_spin (300);
   save_png (GTK_WIDGET (window), "window-medium");
   _mh_window_open_selected (window);
-  spin (600);
+  mh_test_spin (600);
   save_png (GTK_WIDGET (window), "window-medium-editor");
   gtk_window_destroy (GTK_WINDOW (window));
 
@@ -1046,10 +1026,10 @@ test_screenshots (Fixture       *fixture,
   save_png (GTK_WIDGET (window), "window-narrow");
   select_title (window, "ASEF LinkUp | Asia-Europe");
   _mh_window_open_selected (window);
-  spin (600);
+  mh_test_spin (600);
   save_png (GTK_WIDGET (window), "window-narrow-editor");
   gtk_window_destroy (GTK_WINDOW (window));
-  spin (50);
+  mh_test_spin (50);
 }
 
 static void

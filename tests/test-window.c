@@ -60,27 +60,6 @@ fixture_tear_down (Fixture       *fixture,
   g_free (fixture->dir);
 }
 
-static gboolean
-timeout_cb (gpointer user_data)
-{
-  gboolean *done = user_data;
-
-  *done = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Lets the window map, lay out and draw a few frames, so that the list's
- * cells (and their bindings) are really created. */
-static void
-spin (guint ms)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (ms, timeout_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-}
-
 static MhWindow *
 open_window (const char *path)
 {
@@ -88,7 +67,7 @@ open_window (const char *path)
 
   g_assert_true (MH_IS_WINDOW (window));
   gtk_window_present (GTK_WINDOW (window));
-  spin (200);
+  mh_test_spin (200);
 
   return window;
 }
@@ -99,7 +78,7 @@ close_window (MhWindow *window)
 {
   g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "window.close", NULL));
-  spin (50);
+  mh_test_spin (50);
   g_assert_null (window);
 }
 
@@ -248,7 +227,7 @@ test_window_demo (Fixture       *fixture,
   g_assert_cmpuint (n_cerna_folded, <, n_all);
 
   g_object_set (window, "search-text", "Cerna", NULL);
-  spin (50);
+  mh_test_spin (50);
   assert_visible_page (window, "entries");
   g_assert_true (get_entries (window) == entries);
   n_found = g_list_model_get_n_items (entries);
@@ -263,12 +242,12 @@ test_window_demo (Fixture       *fixture,
 
   /* A search with no match shows the empty page; clearing it lists all again. */
   g_object_set (window, "search-text", "qqxyzzy", NULL);
-  spin (50);
+  mh_test_spin (50);
   assert_visible_page (window, "empty");
   g_assert_cmpuint (g_list_model_get_n_items (entries), ==, 0);
 
   g_object_set (window, "search-text", "", NULL);
-  spin (50);
+  mh_test_spin (50);
   assert_visible_page (window, "entries");
   g_assert_cmpuint (g_list_model_get_n_items (entries), ==, n_all);
 
@@ -315,7 +294,7 @@ test_window_large_site (Fixture       *fixture,
   g_test_message ("Opening %u entries took %.0f ms", N_LARGE_SITE_ENTRIES,
                   1000 * g_timer_elapsed (timer, NULL));
   gtk_window_present (GTK_WINDOW (window));
-  spin (200);
+  mh_test_spin (200);
   assert_visible_page (window, "entries");
   entries = MH_ENTRY_LIST (mh_window_get_entries (window));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (entries)), ==, N_LARGE_SITE_ENTRIES);
@@ -324,7 +303,7 @@ test_window_large_site (Fixture       *fixture,
 
   /* mh_test_make_site() quotes "Alžběta Černá" in one entry of every 1000. */
   mh_window_set_search_text (window, "cerna");
-  spin (50);
+  mh_test_spin (50);
   assert_visible_page (window, "entries");
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (entries)), ==,
                     N_LARGE_SITE_ENTRIES / 1000);
@@ -426,7 +405,7 @@ test_window_remembers_size (Fixture       *fixture,
 
   window = open_window (fixture->path);
   gtk_window_set_default_size (GTK_WINDOW (window), 720, 480);
-  spin (100);
+  mh_test_spin (100);
   close_window (window);
   g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 720);
   g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 480);
