@@ -26,7 +26,6 @@
 #include "mh-choice.h"
 #include "mh-entry-editor-private.h"
 
-#define LANGUAGE_TAG_PATTERN "^[a-zA-Z]{2,8}(-[a-zA-Z0-9]{1,8})*$"
 
 /* Roles of event participants; the store keeps the key. */
 static const struct
@@ -94,12 +93,6 @@ is_blank (const char *text)
     if (!g_unichar_isspace (g_utf8_get_char (p)))
       return FALSE;
   return TRUE;
-}
-
-static gboolean
-language_is_valid (const char *tag)
-{
-  return g_regex_match_simple (LANGUAGE_TAG_PATTERN, tag, 0, 0);
 }
 
 /* --- bindings between row objects and entries ------------------------------ */
@@ -1112,7 +1105,7 @@ check_downloads (MhEntryEditor *self,
       if (mh_download_get_asset (item) == NULL)
         add_problem (problems, "downloads",
                      g_strdup_printf (_("Download %u needs a file."), i + 1));
-      if (language != NULL && !language_is_valid (language))
+      if (language != NULL && !mh_language_tag_is_valid (language))
         add_problem (problems, "downloads",
                      g_strdup_printf (_("The language of download %u, “%s”, is not a language "
                                         "tag such as “en” or “pt-BR”."), i + 1, language));
@@ -1195,7 +1188,7 @@ _mh_entry_editor_lists_show_problems (MhEntryEditor *self)
       mark (g_object_get_data (G_OBJECT (row), "asset-button"),
             downloads && mh_download_get_asset (item) == NULL);
       mark (g_object_get_data (G_OBJECT (row), "language-entry"),
-            downloads && language != NULL && !language_is_valid (language));
+            downloads && language != NULL && !mh_language_tag_is_valid (language));
     }
 }
 

@@ -26,11 +26,11 @@
 #include <string.h>
 
 #include "mh-site-settings.h"
+#include "mh-validate.h"
 
 /* A change is written this long after the last keystroke. */
 #define SAVE_DELAY_MS 1000
 
-#define LANGUAGE_TAG_PATTERN "^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{1,8})*$"
 
 /* In the order of the form: the first problem is the one named by
  * :error-message. */
@@ -257,12 +257,6 @@ display_path (const char *path)
   return g_filename_display_name (path);
 }
 
-static gboolean
-is_language_tag (const char *tag)
-{
-  return g_regex_match_simple (LANGUAGE_TAG_PATTERN, tag, 0, 0);
-}
-
 /* The tags of the further-languages row: separated by commas, semicolons
  * or spaces. */
 static GStrv
@@ -370,7 +364,7 @@ check_language (const char *tag)
 {
   if (tag[0] == '\0')
     return g_strdup (_("The source language is needed: a language tag such as en, fr or pt-BR."));
-  if (!is_language_tag (tag))
+  if (!mh_language_tag_is_valid (tag))
     /* Translators: %s is what was typed */
     return g_strdup_printf (_("The source language “%s” is not a language tag. "
                               "Use a tag such as en, fr or pt-BR."), tag);
@@ -383,7 +377,7 @@ check_languages (const char *text)
   g_auto(GStrv) tags = split_languages (text);
 
   for (guint i = 0; tags[i] != NULL; i++)
-    if (!is_language_tag (tags[i]))
+    if (!mh_language_tag_is_valid (tags[i]))
       /* Translators: %s is one of the tags typed */
       return g_strdup_printf (_("“%s” in further languages is not a language tag. "
                                 "Use tags such as fr or pt-BR, separated by commas."), tags[i]);
