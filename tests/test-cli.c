@@ -355,6 +355,39 @@ test_check (void)
 }
 
 static void
+test_add_file (void)
+{
+  g_autofree char *path = tmp_path ("files.masthead");
+  g_autofree char *logo = tmp_path ("Partner Logo.SVG");
+  g_autofree char *missing = tmp_path ("missing.pdf");
+  g_auto(Result) created = cli ("new", path, "--title", "Files", NULL);
+  g_auto(Result) added = { 0 };
+  g_auto(Result) again = { 0 };
+  g_auto(Result) dump = { 0 };
+  g_auto(Result) absent = { 0 };
+  g_auto(Result) usage = cli ("add-file", path, NULL);
+
+  g_assert_cmpint (created.status, ==, 0);
+  g_assert_true (g_file_set_contents (logo, "<svg xmlns=\"http://www.w3.org/2000/svg\"/>", -1,
+                                      NULL));
+  added = cli ("add-file", path, logo, NULL);
+  g_assert_cmpint (added.status, ==, 0);
+  g_assert_cmpstr (added.out, ==, "partner-logo.svg\n");
+  again = cli ("add-file", path, logo, NULL);
+  g_assert_cmpstr (again.out, ==, "partner-logo.svg\n");
+
+  dump = cli ("dump", path, NULL);
+  g_assert_nonnull (strstr (dump.out, "\"partner-logo.svg\""));
+  g_assert_nonnull (strstr (dump.out, "\"image/svg+xml\""));
+  g_assert_null (strstr (dump.out, "partner-logo-2"));
+
+  absent = cli ("add-file", path, missing, NULL);
+  g_assert_cmpint (absent.status, ==, 1);
+  g_assert_nonnull (strstr (absent.err, "missing.pdf"));
+  g_assert_cmpint (usage.status, ==, 2);
+}
+
+static void
 test_bad_file (void)
 {
   g_autofree char *path = tmp_path ("garbage.masthead");
@@ -393,6 +426,7 @@ main (int   argc,
   g_test_add_func ("/mh/cli/round-trip", test_round_trip);
   g_test_add_func ("/mh/cli/import-bad", test_import_bad);
   g_test_add_func ("/mh/cli/check", test_check);
+  g_test_add_func ("/mh/cli/add-file", test_add_file);
   g_test_add_func ("/mh/cli/bad-file", test_bad_file);
 
   status = g_test_run ();

@@ -27,6 +27,7 @@
 #include "mh-site-info.h"
 #include "mh-site-json.h"
 #include "mh-store.h"
+#include "mh-store-assets.h"
 #include "mh-validate.h"
 
 #define EXIT_USAGE 2
@@ -622,6 +623,36 @@ cmd_dump (const char *prog,
   return EXIT_SUCCESS;
 }
 
+/* --- add-file ----------------------------------------------------------- */
+
+static int
+cmd_add_file (const char *prog,
+              int         argc,
+              char      **argv)
+{
+  g_autoptr(MhStore) store = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  int status = parse (prog, "FILE PATH",
+                      _("Store the file at PATH (a PDF, an image…) in the site FILE and print "
+                        "its asset name, for “asset:NAME” in Markdown, covers and downloads. "
+                        "The name comes from the file’s name; the same file added twice is "
+                        "stored once."),
+                      NULL, 2, &argc, &argv);
+
+  if (status >= 0)
+    return status;
+
+  file = g_file_new_for_commandline_arg (argv[2]);
+  if ((store = mh_store_open (argv[1], &error)) == NULL ||
+      (name = mh_store_import_asset_file (store, file, NULL, &error)) == NULL)
+    return fail (error);
+
+  g_print ("%s\n", name);
+  return EXIT_SUCCESS;
+}
+
 /* --- check ---------------------------------------------------------------- */
 
 static int
@@ -747,6 +778,7 @@ static const Command commands[] = {
   { "search", "FILE QUERY", N_("Full-text search, best matches first"), cmd_search },
   { "import", "FILE SITE.json", N_("Create a site from an interchange file"), cmd_import },
   { "dump", "FILE", N_("Write the site as an interchange file"), cmd_dump },
+  { "add-file", "FILE PATH", N_("Store a file in the site, print its asset name"), cmd_add_file },
   { "check", "FILE", N_("Check the file and its content"), cmd_check },
   { "export", "FILE DIR", N_("Export the site as HTML or a Hugo bundle"), cmd_export },
 };
