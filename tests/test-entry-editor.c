@@ -401,6 +401,137 @@ test_report (Fixture       *fixture,
   g_assert_cmpuint (n_items (mh_entry_details_get_partners (details)), ==, 5);
 }
 
+/* Files from the computer: a cover image, a new download and the file of
+ * an existing download, each stored in the site and saved with the entry;
+ * a bad file changes nothing and is explained in a dialog. */
+static void
+add_file (Fixture    *fixture,
+          const char *target,
+          const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *uri = g_file_get_uri (file);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->editor), "editor.add-file",
+                                             "(ss)", target, uri));
+}
+
+static gboolean
+asset_exists (Fixture    *fixture,
+              const char *name)
+{
+  g_autoptr(MhStore) store = open_again (fixture);
+  g_autoptr(GListModel) assets = mh_store_list_assets (store, NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (assets); i++)
+    {
+      g_autoptr(MhChoice) choice = g_list_model_get_item (assets, i);
+
+      if (g_str_equal (mh_choice_get_key (choice), name))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static GtkWindow *
+find_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return window;
+    }
+  return NULL;
+}
+
+static void
+test_add_files (Fixture       *fixture,
+                gconstpointer  data)
+{
+  static const guint8 png[] = {
+    0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R',
+  };
+  g_autofree char *image = g_build_filename (fixture->dir, "Launch Photo.PNG", NULL);
+  g_autofree char *pdf = g_build_filename (fixture->dir, "Executive Summary.pdf", NULL);
+  g_autofree char *pdf2 = g_build_filename (fixture->dir, "Full Report v2.pdf", NULL);
+  g_autofree char *empty = g_build_filename (fixture->dir, "empty.pdf", NULL);
+  g_autoptr(MhEntry) saved = NULL;
+  g_autoptr(MhEntryDetails) details = NULL;
+  g_autofree char *undone = NULL;
+  GListStore *downloads;
+  GtkWindow *dialog;
+  gint64 id = entry_id (fixture, REPORT);
+  gint64 start;
+  guint before;
+
+  g_assert_true (g_file_set_contents (image, (const char *) png, sizeof png, NULL));
+  g_assert_true (g_file_set_contents (pdf, "%PDF-1.4 summary", -1, NULL));
+  g_assert_true (g_file_set_contents (pdf2, "%PDF-1.4 second edition", -1, NULL));
+  g_assert_true (g_file_set_contents (empty, "", 0, NULL));
+
+  open_entry (fixture, REPORT);
+  downloads = mh_entry_details_get_downloads (editor_details (fixture));
+  before = n_items (downloads);
+
+  add_file (fixture, "cover", image);
+  add_file (fixture, "downloads", pdf);
+  start = g_get_monotonic_time ();
+  while (n_items (downloads) == before ||
+         g_strcmp0 (mh_entry_get_cover (editor_entry (fixture)), "launch-photo.png") != 0)
+    {
+      g_assert_cmpint (g_get_monotonic_time () - start, <, WAIT_TIMEOUT_MS * 1000);
+      mh_test_spin (10);
+    }
+  assert_item_string (downloads, before, "asset", "executive-summary.pdf");
+  assert_item_string (downloads, before, "title", "Executive Summary");
+
+  /* The first download gets another file. */
+  add_file (fixture, "download:0", pdf2);
+  start = g_get_monotonic_time ();
+  for (;;)
+    {
+      g_autofree char *asset = dup_item_string (downloads, 0, "asset");
+
+      if (g_strcmp0 (asset, "full-report-v2.pdf") == 0)
+        break;
+      g_assert_cmpint (g_get_monotonic_time () - start, <, WAIT_TIMEOUT_MS * 1000);
+      mh_test_spin (10);
+    }
+
+  wait_until_saved (fixture->editor);
+  saved = read_entry (fixture, id);
+  g_assert_cmpstr (mh_entry_get_cover (saved), ==, "launch-photo.png");
+  details = read_details (fixture, id);
+  g_assert_cmpuint (n_items (mh_entry_details_get_downloads (details)), ==, before + 1);
+  assert_item_string (mh_entry_details_get_downloads (details), 0, "asset", "full-report-v2.pdf");
+  assert_item_string (mh_entry_details_get_downloads (details), before, "asset",
+                      "executive-summary.pdf");
+  g_assert_true (asset_exists (fixture, "launch-photo.png"));
+
+  /* One undo step takes the last file back off the download. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->editor), "editor.undo", NULL));
+  undone = dup_item_string (downloads, 0, "asset");
+  g_assert_cmpstr (undone, !=, "full-report-v2.pdf");
+
+  /* An empty file: a dialog says so; nothing changes. */
+  before = n_items (downloads);
+  add_file (fixture, "downloads", empty);
+  start = g_get_monotonic_time ();
+  while ((dialog = find_dialog ()) == NULL)
+    {
+      g_assert_cmpint (g_get_monotonic_time () - start, <, WAIT_TIMEOUT_MS * 1000);
+      mh_test_spin (10);
+    }
+  assert_contains (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), "“empty.pdf” is empty");
+  gtk_window_destroy (dialog);
+  g_assert_cmpuint (n_items (downloads), ==, before);
+  g_assert_false (asset_exists (fixture, "empty.pdf"));
+}
+
 /* An event: dates and time zone, place, counts, participants and the
  * programme. */
 static void
@@ -1268,6 +1399,7 @@ main (int   argc,
   ADD ("empty", test_empty, NULL);
   ADD ("load", test_load, NULL);
   ADD ("report", test_report, NULL);
+  ADD ("add-files", test_add_files, NULL);
   ADD ("event", test_event, NULL);
   ADD ("article", test_article, NULL);
   ADD ("open-call", test_open_call, NULL);

@@ -35,6 +35,7 @@ struct _MhChoicePopover
   GtkListView        *list_view;
   GtkStack           *stack;
   GtkLabel           *placeholder;
+  GtkWidget          *box;
 
   /* owned references */
   GtkFilterListModel *filtered;
@@ -250,6 +251,7 @@ build_ui (MhChoicePopover *self)
 
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->search_entry));
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->stack));
+  self->box = box;
   gtk_widget_set_size_request (box, 320, -1);
   gtk_popover_set_child (GTK_POPOVER (self), box);
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));
@@ -440,4 +442,31 @@ mh_choice_popover_choose (MhChoicePopover *self,
         }
     }
   return FALSE;
+}
+
+/**
+ * mh_choice_popover_add_button:
+ * @self: a picker
+ * @label: the button's label, with a mnemonic, such as "_Add From Computer…"
+ *
+ * Adds a button under the list for what the list does not offer; it closes
+ * the popover when clicked. Give it an action or connect to ::clicked.
+ *
+ * Returns: (transfer none): the #GtkButton
+ */
+GtkWidget *
+mh_choice_popover_add_button (MhChoicePopover *self,
+                              const char      *label)
+{
+  GtkWidget *button;
+
+  g_return_val_if_fail (MH_IS_CHOICE_POPOVER (self), NULL);
+
+  button = gtk_button_new_with_mnemonic (label);
+  gtk_widget_add_css_class (button, "flat");
+  g_signal_connect_object (button, "clicked", G_CALLBACK (gtk_popover_popdown), self,
+                           G_CONNECT_SWAPPED);
+  gtk_box_append (GTK_BOX (self->box), gtk_separator_new (GTK_ORIENTATION_HORIZONTAL));
+  gtk_box_append (GTK_BOX (self->box), button);
+  return button;
 }

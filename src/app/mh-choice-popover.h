@@ -45,6 +45,8 @@ GListModel      *mh_choice_popover_get_model   (MhChoicePopover  *self);
 void             mh_choice_popover_set_placeholder_text (MhChoicePopover *self,
                                                          const char      *text);
 void             mh_choice_popover_reload      (MhChoicePopover  *self);
+GtkWidget       *mh_choice_popover_add_button  (MhChoicePopover  *self,
+                                                const char       *label);
 gboolean         mh_choice_popover_choose      (MhChoicePopover  *self,
                                                 const char       *key);
 

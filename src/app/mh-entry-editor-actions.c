@@ -304,6 +304,7 @@ _mh_entry_editor_update_actions (MhEntryEditor *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.set-status", editable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save-now", editable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.reset-slug", editable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.add-file", editable);
   _mh_entry_editor_update_undo_actions (self);
 }
 

@@ -777,8 +777,15 @@ load_time_zones (gpointer user_data)
 static void
 add_pickers (MhEntryEditor *self)
 {
-  add_picker (self, self->cover_button, "cover", _("Search images"), load_assets,
-              hide_non_images);
+  MhChoicePopover *cover;
+  GtkWidget *button;
+
+  cover = add_picker (self, self->cover_button, "cover", _("Search images"), load_assets,
+                      hide_non_images);
+  button = mh_choice_popover_add_button (cover, _("_Add Image From Computer…"));
+  gtk_actionable_set_detailed_action_name (GTK_ACTIONABLE (button),
+                                           "editor.add-file(('cover', ''))");
+
   add_picker (self, self->country_button, "country", _("Search countries"), load_countries,
               NULL);
   add_picker (self, self->report_event_button, "report-event", _("Search events"), load_events,

@@ -640,6 +640,26 @@ on_download_asset_chosen_cb (MhChoicePopover *popover,
   _mh_entry_editor_checkpoint (self);
 }
 
+/* The file of this download, from the computer. */
+static void
+on_download_add_file_clicked_cb (GtkWidget     *button,
+                                 MhEntryEditor *self)
+{
+  MhDownload *download = g_object_get_data (G_OBJECT (button), "mh-item");
+  GListStore *downloads;
+  g_autofree char *target = NULL;
+  guint position;
+
+  if (self->details == NULL)
+    return;
+  downloads = mh_entry_details_get_downloads (self->details);
+  if (!g_list_store_find (downloads, download, &position))
+    return;
+
+  target = g_strdup_printf ("download:%u", position);
+  gtk_widget_activate_action (GTK_WIDGET (self), "editor.add-file", "(ss)", target, "");
+}
+
 static GtkWidget *
 asset_button (MhEntryEditor *self,
               MhDownload    *download)
@@ -648,6 +668,7 @@ asset_button (MhEntryEditor *self,
   GtkWidget *label = gtk_label_new (mh_download_get_asset (download)
                                       ? mh_download_get_asset (download) : _("Choose a File…"));
   MhChoicePopover *popover = mh_choice_popover_new ();
+  GtkWidget *add_file;
 
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_MIDDLE);
   gtk_label_set_max_width_chars (GTK_LABEL (label), 18);
@@ -661,6 +682,11 @@ asset_button (MhEntryEditor *self,
   g_object_set_data_full (G_OBJECT (popover), "mh-item", g_object_ref (download),
                           g_object_unref);
   g_signal_connect_object (popover, "chosen", G_CALLBACK (on_download_asset_chosen_cb), self, 0);
+  add_file = mh_choice_popover_add_button (popover, _("_Add From Computer…"));
+  g_object_set_data_full (G_OBJECT (add_file), "mh-item", g_object_ref (download),
+                          g_object_unref);
+  g_signal_connect_object (add_file, "clicked", G_CALLBACK (on_download_add_file_clicked_cb),
+                           self, 0);
   gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), GTK_WIDGET (popover));
   g_object_bind_property (download, "asset", label, "label", G_BINDING_DEFAULT);
   return button;
@@ -1032,7 +1058,7 @@ on_list_choice_chosen_cb (MhChoicePopover *popover,
   _mh_entry_editor_checkpoint (self);
 }
 
-static void
+static MhChoicePopover *
 add_list_picker (MhEntryEditor *self,
                  GtkMenuButton *button,
                  const char    *list,
@@ -1048,6 +1074,7 @@ add_list_picker (MhEntryEditor *self,
   mh_choice_popover_set_placeholder_text (popover, placeholder);
   g_signal_connect (popover, "chosen", G_CALLBACK (on_list_choice_chosen_cb), picker);
   gtk_menu_button_set_popover (button, GTK_WIDGET (popover));
+  return popover;
 }
 
 /* --- problems ----------------------------------------------------------------- */
@@ -1215,6 +1242,9 @@ set_placeholder (GtkListBox *list,
 void
 _mh_entry_editor_lists_init (MhEntryEditor *self)
 {
+  MhChoicePopover *downloads;
+  GtkWidget *button;
+
   set_placeholder (self->participants_list, _("No one is listed."));
   set_placeholder (self->programme_list, _("No programme yet."));
   set_placeholder (self->downloads_list, _("No files to download."));
@@ -1225,7 +1255,10 @@ _mh_entry_editor_lists_init (MhEntryEditor *self)
   add_list_picker (self, self->participants_add_button, "participants", _("Search people"));
   add_list_picker (self, self->partners_add_button, "partners", _("Search organisations"));
   add_list_picker (self, self->related_add_button, "related", _("Search entries"));
-  add_list_picker (self, self->downloads_add_button, "downloads", _("Search files"));
+  downloads = add_list_picker (self, self->downloads_add_button, "downloads", _("Search files"));
+  button = mh_choice_popover_add_button (downloads, _("_Add From Computer…"));
+  gtk_actionable_set_detailed_action_name (GTK_ACTIONABLE (button),
+                                           "editor.add-file(('downloads', ''))");
 }
 
 static void

@@ -128,6 +128,7 @@ struct _MhEntryEditor
   MhEditorSnapshot    *base;              /* the state the last undo step ended in */
   GHashTable          *problem_labels;    /* group widget → its GtkLabel of problems */
   GHashTable          *term_pickers;      /* vocabulary key → MhChoicePopover (owned by GTK) */
+  GCancellable        *files_cancellable; /* files being added, choosers open */
 
   /* borrowed references */
   MhRevisionDialog    *revision_dialog;   /* weak pointer */
@@ -204,6 +205,12 @@ char             *_mh_entry_editor_dup_label          (MhEntryEditor  *self,
                                                        const char     *key);
 GListModel       *_mh_entry_editor_time_zones         (void);
 char             *_mh_entry_editor_dup_shown_date     (const char     *value);
+
+/* mh-entry-editor-files.c */
+void              _mh_entry_editor_class_files_init   (GtkWidgetClass *widget_class);
+void              _mh_entry_editor_add_file           (MhEntryEditor  *self,
+                                                       const char     *target,
+                                                       GFile          *file);
 
 /* mh-entry-editor-lists.c: the lists of MhEntryDetails */
 void              _mh_entry_editor_lists_init         (MhEntryEditor  *self);

@@ -916,6 +916,8 @@ mh_entry_editor_dispose (GObject *object)
 {
   MhEntryEditor *self = (MhEntryEditor *) object;
 
+  g_cancellable_cancel (self->files_cancellable);
+  g_clear_object (&self->files_cancellable);
   mh_entry_editor_flush (self);
   clear_entry (self);
   g_clear_object (&self->bindings);
@@ -1075,6 +1077,7 @@ mh_entry_editor_class_init (MhEntryEditorClass *klass)
 #undef CHILD
 
   _mh_entry_editor_class_actions_init (widget_class);
+  _mh_entry_editor_class_files_init (widget_class);
 }
 
 /* Below each group: one label for its problems. */
@@ -1113,6 +1116,7 @@ mh_entry_editor_init (MhEntryEditor *self)
   load_style ();
 
   self->state = g_strdup ("saved");
+  self->files_cancellable = g_cancellable_new ();
   self->bindings = g_binding_group_new ();
   self->labels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->stash = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
@@ -1272,6 +1276,8 @@ mh_entry_editor_set_store (MhEntryEditor *self,
   if (self->store == store)
     return;
 
+  g_cancellable_cancel (self->files_cancellable);
+  g_clear_object (&self->files_cancellable);
   mh_entry_editor_flush (self);
   clear_entry (self);
   g_hash_table_remove_all (self->stash);

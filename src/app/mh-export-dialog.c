@@ -22,6 +22,7 @@
 #include <string.h>
 
 #include "mh-export-dialog.h"
+#include "mh-file-chooser.h"
 
 /* "Export Again" shows the dialog only when the export takes longer than
  * this, or fails: a quick one just ends in the toast. */
@@ -70,7 +71,7 @@ struct _MhExportDialog
   /* owned references */
   MhStore              *store;
   GCancellable         *cancellable;
-  GtkFileChooserNative *chooser;
+  GCancellable         *chooser_cancellable;
 
   /* borrowed references */
   ExportJob            *job;
@@ -83,7 +84,6 @@ struct _MhExportDialog
   char                 *error_message;
   MhExportFormat        format;
   double                fraction;
-  FolderChosenFunc      chooser_func;
   guint                 present_id;
   guint                 pulse_id;
   guint                 zip : 1;
@@ -422,27 +422,18 @@ set_busy (MhExportDialog *self,
 
 /* --- file choosers ------------------------------------------------------------ */
 
-/* TODO: move to a shared mh-file-chooser.c helper (style.md) once there is
- * one, so that GtkFileDialog can replace GtkFileChooserNative in one place. */
 static void
-on_chooser_response_cb (MhExportDialog       *self,
-                        int                   response,
-                        GtkFileChooserNative *chooser)
+on_folder_chosen_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
 {
-  g_autoptr(GFile) file = NULL;
-  g_autofree char *path = NULL;
+  MhExportDialog *self = MH_EXPORT_DIALOG (object);
+  FolderChosenFunc func = (FolderChosenFunc) user_data;
+  g_autoptr(GFile) folder = mh_file_chooser_choose_finish (GTK_WIDGET (self), result, NULL);
+  g_autofree char *path = folder != NULL ? g_file_get_path (folder) : NULL;
 
-  g_assert (MH_IS_EXPORT_DIALOG (self));
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-  if (file != NULL)
-    path = g_file_get_path (file);
-  if (path != NULL && self->chooser_func != NULL && !self->busy)
-    self->chooser_func (self, path);
-
-  self->chooser_func = NULL;
-  g_clear_object (&self->chooser);
+  if (path != NULL && !self->busy)
+    func (self, path);
 }
 
 static void
@@ -453,18 +444,13 @@ choose_folder (MhExportDialog   *self,
 {
   g_autoptr(GFile) file = NULL;
   g_autoptr(GFile) parent = NULL;
+  MhFileChooserOptions options = {
+    .action = GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER,
+    .title = title,
+    .accept_label = _("_Select"),
+  };
 
   g_assert (MH_IS_EXPORT_DIALOG (self));
-
-  if (self->chooser != NULL)
-    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
-  g_clear_object (&self->chooser);
-
-  self->chooser = gtk_file_chooser_native_new (title, GTK_WINDOW (self),
-                                               GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER,
-                                               _("_Select"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
-  self->chooser_func = func;
 
   /* Open where the current choice is; a folder that does not exist yet
    * (the default target) is shown through its parent. */
@@ -473,14 +459,13 @@ choose_folder (MhExportDialog   *self,
       file = g_file_new_for_path (current);
       parent = g_file_get_parent (file);
       if (g_file_test (current, G_FILE_TEST_IS_DIR))
-        gtk_file_chooser_set_file (GTK_FILE_CHOOSER (self->chooser), file, NULL);
+        options.file = file;
       else if (parent != NULL && g_file_query_exists (parent, NULL))
-        gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (self->chooser), parent, NULL);
+        options.folder = parent;
     }
 
-  g_signal_connect_object (self->chooser, "response",
-                           G_CALLBACK (on_chooser_response_cb), self, G_CONNECT_SWAPPED);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+  mh_file_chooser_choose (GTK_WIDGET (self), &options, self->chooser_cancellable,
+                          on_folder_chosen_cb, (gpointer) func);
 }
 
 static void
@@ -1049,9 +1034,8 @@ mh_export_dialog_dispose (GObject *object)
 
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
-  if (self->chooser != NULL)
-    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
-  g_clear_object (&self->chooser);
+  g_cancellable_cancel (self->chooser_cancellable);
+  g_clear_object (&self->chooser_cancellable);
   g_clear_handle_id (&self->present_id, g_source_remove);
   g_clear_handle_id (&self->pulse_id, g_source_remove);
 
@@ -1364,6 +1348,7 @@ mh_export_dialog_class_init (MhExportDialogClass *klass)
 static void
 mh_export_dialog_init (MhExportDialog *self)
 {
+  self->chooser_cancellable = g_cancellable_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 

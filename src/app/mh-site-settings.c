@@ -25,6 +25,7 @@
 #include <json-glib/json-glib.h>
 #include <string.h>
 
+#include "mh-file-chooser.h"
 #include "mh-site-settings.h"
 #include "mh-validate.h"
 
@@ -105,7 +106,7 @@ struct _MhSiteSettings
 
   /* owned references */
   MhStore              *store;
-  GtkFileChooserNative *chooser;
+  GCancellable         *chooser_cancellable;
 
   /* borrowed references: GTK owns the window, the pointer is weak */
   AdwMessageDialog     *raw_html_dialog;
@@ -799,24 +800,17 @@ write_values (MhSiteSettings  *self,
 
 /* --- the theme folder -------------------------------------------------------------- */
 
-/* GtkFileChooserNative is kept to this function and its callback, so that
- * GtkFileDialog (GTK 4.10) can replace it in one place. */
 static void
-on_chooser_response_cb (MhSiteSettings       *self,
-                        int                   response,
-                        GtkFileChooserNative *chooser)
+on_theme_chosen_cb (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
 {
-  g_autoptr(GFile) file = NULL;
-  g_autofree char *path = NULL;
+  MhSiteSettings *self = MH_SITE_SETTINGS (object);
+  g_autoptr(GFile) folder = mh_file_chooser_choose_finish (GTK_WIDGET (self), result, NULL);
+  g_autofree char *path = folder != NULL ? g_file_get_path (folder) : NULL;
 
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-  if (file != NULL)
-    path = g_file_get_path (file);
   if (path != NULL)
     mh_site_settings_set_theme_dir (self, path);
-
-  g_clear_object (&self->chooser);
 }
 
 static void
@@ -825,19 +819,13 @@ mh_site_settings_actions_choose_theme_cb (GtkWidget  *widget,
                                           GVariant   *parameter)
 {
   MhSiteSettings *self = MH_SITE_SETTINGS (widget);
-  GtkRoot *root = gtk_widget_get_root (widget);
   const char *current = self->text[FIELD_THEME_DIR];
   g_autoptr(GFile) folder = NULL;
-
-  if (self->chooser != NULL)
-    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
-  g_clear_object (&self->chooser);
-
-  self->chooser = gtk_file_chooser_native_new (_("Choose a Theme Folder"),
-                                               GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                               GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER,
-                                               _("_Select"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
+  MhFileChooserOptions options = {
+    .action = GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER,
+    .title = _("Choose a Theme Folder"),
+    .accept_label = _("_Select"),
+  };
 
   /* Open at the current theme, or beside the site file. */
   if (current[0] != '\0' && g_file_test (current, G_FILE_TEST_IS_DIR))
@@ -848,12 +836,12 @@ mh_site_settings_actions_choose_theme_cb (GtkWidget  *widget,
 
       folder = g_file_get_parent (site);
     }
-  if (folder != NULL)
-    gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (self->chooser), folder, NULL);
+  options.folder = folder;
 
-  g_signal_connect_object (self->chooser, "response",
-                           G_CALLBACK (on_chooser_response_cb), self, G_CONNECT_SWAPPED);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+  g_cancellable_cancel (self->chooser_cancellable);
+  g_clear_object (&self->chooser_cancellable);
+  self->chooser_cancellable = g_cancellable_new ();
+  mh_file_chooser_choose (widget, &options, self->chooser_cancellable, on_theme_chosen_cb, NULL);
 }
 
 static void
@@ -1003,9 +991,8 @@ mh_site_settings_unroot (GtkWidget *widget)
   MhSiteSettings *self = MH_SITE_SETTINGS (widget);
 
   close_raw_html_dialog (self);
-  if (self->chooser != NULL)
-    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
-  g_clear_object (&self->chooser);
+  g_cancellable_cancel (self->chooser_cancellable);
+  g_clear_object (&self->chooser_cancellable);
 
   GTK_WIDGET_CLASS (mh_site_settings_parent_class)->unroot (widget);
 }
@@ -1022,9 +1009,8 @@ mh_site_settings_dispose (GObject *object)
   g_clear_handle_id (&self->save_id, g_source_remove);
 
   close_raw_html_dialog (self);
-  if (self->chooser != NULL)
-    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
-  g_clear_object (&self->chooser);
+  g_cancellable_cancel (self->chooser_cancellable);
+  g_clear_object (&self->chooser_cancellable);
 
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (self->store, self);
@@ -1380,9 +1366,8 @@ mh_site_settings_set_store (MhSiteSettings *self,
     }
   g_clear_handle_id (&self->save_id, g_source_remove);
   close_raw_html_dialog (self);
-  if (self->chooser != NULL)
-    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
-  g_clear_object (&self->chooser);
+  g_cancellable_cancel (self->chooser_cancellable);
+  g_clear_object (&self->chooser_cancellable);
 
   g_set_object (&self->store, store);
   if (store != NULL)

@@ -13,6 +13,7 @@
 #include "mh-application.h"
 #include "mh-entry.h"
 #include "mh-export-dialog.h"
+#include "mh-file-chooser.h"
 #include "mh-store-entries.h"
 #include "mh-store.h"
 #include "mh-window-private.h"
@@ -240,66 +241,66 @@ mh_window_actions_set_status_cb (GtkWidget  *widget,
 
 /* Opening and creating site files */
 
-static GtkFileChooserNative *
-site_chooser_new (MhWindow             *self,
-                  GtkFileChooserAction  action,
-                  const char           *title,
-                  const char           *accept_label)
+/* The site filter first, then every file; the dialog opens beside the
+ * site that is open. */
+static void
+choose_site (MhWindow             *self,
+             GtkFileChooserAction  action,
+             const char           *title,
+             const char           *accept_label,
+             const char           *name,
+             GAsyncReadyCallback   callback)
 {
-  GtkFileChooserNative *chooser;
   g_autoptr(GtkFileFilter) sites = gtk_file_filter_new ();
   g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
-
-  chooser = gtk_file_chooser_native_new (title, GTK_WINDOW (self), action, accept_label, NULL);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_autoptr(GFile) folder = NULL;
+  GtkFileFilter *filters[] = { sites, all, NULL };
+  MhFileChooserOptions options = {
+    .action = action,
+    .title = title,
+    .accept_label = accept_label,
+    .name = name,
+    .filters = filters,
+  };
 
   gtk_file_filter_set_name (sites, _("Masthead sites"));
   gtk_file_filter_add_mime_type (sites, "application/x-masthead");
   gtk_file_filter_add_suffix (sites, "masthead");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), sites);
   gtk_file_filter_set_name (all, _("All files"));
   gtk_file_filter_add_pattern (all, "*");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), all);
-  gtk_file_chooser_set_filter (GTK_FILE_CHOOSER (chooser), sites);
 
   if (self->path != NULL)
     {
       g_autofree char *dir = g_path_get_dirname (self->path);
-      g_autoptr(GFile) folder = g_file_new_for_path (dir);
 
+      folder = g_file_new_for_path (dir);
       if (g_file_query_exists (folder, NULL))
-        gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
+        options.folder = folder;
     }
 
-  return chooser;
+  mh_file_chooser_choose (GTK_WIDGET (self), &options, NULL, callback, NULL);
 }
 
 static char *
-chosen_path (GtkNativeDialog *chooser,
-             int              response)
+chosen_path (MhWindow     *self,
+             GAsyncResult *result)
 {
-  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFile) file = mh_file_chooser_choose_finish (GTK_WIDGET (self), result, NULL);
 
-  if (response != GTK_RESPONSE_ACCEPT)
-    return NULL;
-
-  file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
   return file != NULL ? g_file_get_path (file) : NULL;
 }
 
 static void
-on_open_chooser_response_cb (MhWindow        *self,
-                             int              response,
-                             GtkNativeDialog *chooser)
+on_open_chosen_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
 {
-  g_autofree char *path = chosen_path (chooser, response);
+  MhWindow *self = MH_WINDOW (object);
+  g_autofree char *path = chosen_path (self, result);
   GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
 
   if (path != NULL && MH_IS_APPLICATION (app))
     mh_application_open_path (MH_APPLICATION (app), path);
-
-  gtk_native_dialog_destroy (chooser);
-  g_object_unref (chooser);
 }
 
 static void
@@ -307,26 +308,19 @@ mh_window_actions_open_cb (GtkWidget  *widget,
                            const char *action_name,
                            GVariant   *parameter)
 {
-  MhWindow *self = MH_WINDOW (widget);
-  GtkFileChooserNative *chooser;
-
-  chooser = site_chooser_new (self, GTK_FILE_CHOOSER_ACTION_OPEN, _("Open Site"), _("_Open"));
-  g_signal_connect_object (chooser, "response", G_CALLBACK (on_open_chooser_response_cb), self,
-                           G_CONNECT_SWAPPED);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  choose_site (MH_WINDOW (widget), GTK_FILE_CHOOSER_ACTION_OPEN, _("Open Site"), _("_Open"),
+               NULL, on_open_chosen_cb);
 }
 
 static void
-on_new_site_chooser_response_cb (MhWindow        *self,
-                                 int              response,
-                                 GtkNativeDialog *chooser)
+on_new_site_chosen_cb (GObject      *object,
+                       GAsyncResult *result,
+                       gpointer      user_data)
 {
-  g_autofree char *path = chosen_path (chooser, response);
+  MhWindow *self = MH_WINDOW (object);
+  g_autofree char *path = chosen_path (self, result);
   GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
   g_autoptr(GError) error = NULL;
-
-  gtk_native_dialog_destroy (chooser);
-  g_object_unref (chooser);
 
   if (path == NULL || !MH_IS_APPLICATION (app))
     return;
@@ -348,15 +342,11 @@ mh_window_actions_new_site_cb (GtkWidget  *widget,
                                const char *action_name,
                                GVariant   *parameter)
 {
-  MhWindow *self = MH_WINDOW (widget);
-  GtkFileChooserNative *chooser;
-
-  chooser = site_chooser_new (self, GTK_FILE_CHOOSER_ACTION_SAVE, _("New Site"), _("_Create"));
   /* Translators: the suggested file name of a new site; keep ".masthead" */
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("New site.masthead"));
-  g_signal_connect_object (chooser, "response", G_CALLBACK (on_new_site_chooser_response_cb),
-                           self, G_CONNECT_SWAPPED);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  const char *name = _("New site.masthead");
+
+  choose_site (MH_WINDOW (widget), GTK_FILE_CHOOSER_ACTION_SAVE, _("New Site"), _("_Create"),
+               name, on_new_site_chosen_cb);
 }
 
 /* Export */
