@@ -532,6 +532,42 @@ test_add_files (Fixture       *fixture,
   g_assert_false (asset_exists (fixture, "empty.pdf"));
 }
 
+/* GTK lays text out at 96 dpi: a CSS size in points, in whole points. */
+static int
+font_points (const PangoFontDescription *desc)
+{
+  return (int) (pango_font_description_get_size (desc) * 72.0 / 96.0 / PANGO_SCALE + 0.5);
+}
+
+/* The body font (GSettings editor-font, through the window) is the font
+ * the Markdown text is laid out in. */
+static void
+test_body_font (Fixture       *fixture,
+                gconstpointer  data)
+{
+  GtkWidget *view = _mh_entry_editor_get_field_widget (fixture->editor, "body");
+  const PangoFontDescription *desc;
+
+  open_entry (fixture, REPORT);
+  g_object_set (fixture->editor, "body-font", "Monospace Bold 23", NULL);
+  mh_test_spin (20);
+  desc = pango_context_get_font_description (gtk_widget_get_pango_context (view));
+  g_assert_cmpint (font_points (desc), ==, 23);
+  g_assert_cmpint (pango_font_description_get_weight (desc), ==, PANGO_WEIGHT_BOLD);
+
+  /* A family name cannot break out of its CSS string. */
+  g_object_set (fixture->editor, "body-font", "Evil\"; } * { color: red 12", NULL);
+  mh_test_spin (20);
+  desc = pango_context_get_font_description (gtk_widget_get_pango_context (view));
+  g_assert_cmpint (font_points (desc), ==, 12);
+
+  /* Back to the theme's monospace font. */
+  g_object_set (fixture->editor, "body-font", NULL, NULL);
+  mh_test_spin (20);
+  desc = pango_context_get_font_description (gtk_widget_get_pango_context (view));
+  g_assert_cmpint (font_points (desc), !=, 12);
+}
+
 /* An event: dates and time zone, place, counts, participants and the
  * programme. */
 static void
@@ -1400,6 +1436,7 @@ main (int   argc,
   ADD ("load", test_load, NULL);
   ADD ("report", test_report, NULL);
   ADD ("add-files", test_add_files, NULL);
+  ADD ("body-font", test_body_font, NULL);
   ADD ("event", test_event, NULL);
   ADD ("article", test_article, NULL);
   ADD ("open-call", test_open_call, NULL);

@@ -16,6 +16,8 @@
 #include "mh-entry.h"
 #include "mh-store.h"
 #include "mh-test-utils.h"
+#include "mh-preferences-window.h"
+#include "mh-window-private.h"
 #include "mh-window.h"
 
 /* As many entries as the issue asks the list to cope with. */
@@ -421,6 +423,81 @@ test_window_remembers_size (Fixture       *fixture,
   g_settings_reset (settings, "window-height");
 }
 
+/* The first widget of the type named @type_name under @widget. */
+static GtkWidget *
+find_widget (GtkWidget  *widget,
+             const char *type_name)
+{
+  if (g_str_equal (G_OBJECT_TYPE_NAME (widget), type_name))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, type_name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The editor font of the preferences (GSettings editor-font) reaches the
+ * editor of every window at once, and the preferences window writes it. */
+static void
+test_window_editor_font (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_autoptr(GSettings) settings = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *font = NULL;
+  g_autofree char *chosen = NULL;
+  g_autofree char *stored = NULL;
+  GtkWidget *preferences;
+  GtkFontChooser *button;
+  MhWindow *window;
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, "io.github.masthead.Masthead", TRUE);
+  if (schema == NULL)
+    {
+      g_test_skip ("The settings schema is not compiled (GSETTINGS_SCHEMA_DIR)");
+      return;
+    }
+  settings = g_settings_new_full (schema, NULL, NULL);
+  g_settings_set_string (settings, "editor-font", "Monospace 17");
+
+  mh_demo_create (fixture->path, FALSE, &error);
+  g_assert_no_error (error);
+  window = open_window (fixture->path);
+
+  font = dup_string_property (window->editor, "body-font");
+  g_assert_cmpstr (font, ==, "Monospace 17");
+  g_settings_set_string (settings, "editor-font", "Monospace Bold 9");
+  g_free (font);
+  font = dup_string_property (window->editor, "body-font");
+  g_assert_cmpstr (font, ==, "Monospace Bold 9");
+
+  preferences = mh_preferences_window_new (GTK_WINDOW (window), settings);
+  gtk_window_present (GTK_WINDOW (preferences));
+  mh_test_spin (50);
+  button = GTK_FONT_CHOOSER (find_widget (preferences, "GtkFontButton"));
+  g_assert_nonnull (button);
+  chosen = gtk_font_chooser_get_font (button);
+  g_assert_cmpstr (chosen, ==, "Monospace Bold 9");
+  gtk_font_chooser_set_font (button, "Monospace 13");
+  stored = g_settings_get_string (settings, "editor-font");
+  g_assert_cmpstr (stored, ==, "Monospace 13");
+  g_free (font);
+  font = dup_string_property (window->editor, "body-font");
+  g_assert_cmpstr (font, ==, "Monospace 13");
+
+  gtk_window_destroy (GTK_WINDOW (preferences));
+  close_window (window);
+  g_settings_reset (settings, "editor-font");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -435,6 +512,8 @@ main (int   argc,
               fixture_set_up, test_window_large_site, fixture_tear_down);
   g_test_add ("/mh/window/remembers-size", Fixture, NULL,
               fixture_set_up, test_window_remembers_size, fixture_tear_down);
+  g_test_add ("/mh/window/editor-font", Fixture, NULL,
+              fixture_set_up, test_window_editor_font, fixture_tear_down);
   g_test_add ("/mh/window/garbage", Fixture, NULL,
               fixture_set_up, test_window_garbage, fixture_tear_down);
   g_test_add ("/mh/window/missing", Fixture, NULL,

@@ -15,6 +15,7 @@
 
 #include "mh-application.h"
 #include "mh-demo.h"
+#include "mh-preferences-window.h"
 #include "mh-store.h"
 #include "mh-window-private.h"
 #include "mh-window.h"
@@ -258,7 +259,22 @@ mh_application_actions_about_cb (GSimpleAction *action,
                          NULL);
 }
 
+static void
+mh_application_actions_preferences_cb (GSimpleAction *action,
+                                       GVariant      *parameter,
+                                       gpointer       user_data)
+{
+  MhApplication *self = user_data;
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  g_assert (MH_IS_APPLICATION (self));
+
+  if (self->settings != NULL)
+    gtk_window_present (GTK_WINDOW (mh_preferences_window_new (parent, self->settings)));
+}
+
 static const GActionEntry app_actions[] = {
+  { "preferences", mh_application_actions_preferences_cb, NULL, NULL, NULL, { 0, 0, 0 } },
   { "quit", mh_application_actions_quit_cb, NULL, NULL, NULL, { 0, 0, 0 } },
   { "about", mh_application_actions_about_cb, NULL, NULL, NULL, { 0, 0, 0 } },
   { "recent", mh_application_actions_recent_cb, "s", NULL, NULL, { 0, 0, 0 } },
@@ -268,6 +284,7 @@ static void
 mh_application_startup (GApplication *app)
 {
   static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *preferences_accels[] = { "<Control>comma", NULL };
   MhApplication *self = MH_APPLICATION (app);
 
   G_APPLICATION_CLASS (mh_application_parent_class)->startup (app);
@@ -278,12 +295,17 @@ mh_application_startup (GApplication *app)
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions,
                                    G_N_ELEMENTS (app_actions), app);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.preferences",
+                                         preferences_accels);
 
   self->settings = settings_new_or_null ();
   if (self->settings != NULL)
     g_signal_connect_object (self->settings, "changed::recent-sites",
                              G_CALLBACK (on_settings_recent_sites_changed_cb), self,
                              G_CONNECT_SWAPPED);
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (app),
+                                                                            "preferences")),
+                               self->settings != NULL);
   update_recent_menu (self);
 }
 

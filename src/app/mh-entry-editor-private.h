@@ -129,6 +129,7 @@ struct _MhEntryEditor
   GHashTable          *problem_labels;    /* group widget → its GtkLabel of problems */
   GHashTable          *term_pickers;      /* vocabulary key → MhChoicePopover (owned by GTK) */
   GCancellable        *files_cancellable; /* files being added, choosers open */
+  GtkCssProvider      *body_font_provider;
 
   /* borrowed references */
   MhRevisionDialog    *revision_dialog;   /* weak pointer */
@@ -136,6 +137,7 @@ struct _MhEntryEditor
   /* state */
   gint64               entry_id;
   char                *state;
+  char                *body_font;
   char                *error_message;
   char                *save_error;
   GHashTable          *shown;             /* field names whose problem is on screen */

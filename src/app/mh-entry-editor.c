@@ -116,6 +116,7 @@ enum {
   PROP_SAVED,
   PROP_STATE,
   PROP_ERROR_MESSAGE,
+  PROP_BODY_FONT,
   N_PROPS
 };
 
@@ -214,6 +215,69 @@ load_style (void)
 }
 
 /* --- the body ---------------------------------------------------------------- */
+
+/* The CSS of a Pango font description: GTK 4.8 sets fonts on widgets only
+ * through CSS. The family is quoted, so a name cannot break out of it. */
+static char *
+font_css (const char *font)
+{
+  g_autoptr(PangoFontDescription) desc = pango_font_description_from_string (font);
+  PangoFontMask mask = pango_font_description_get_set_fields (desc);
+  GString *css = g_string_new ("textview {");
+
+  if (mask & PANGO_FONT_MASK_FAMILY)
+    {
+      g_string_append (css, " font-family: \"");
+      for (const char *p = pango_font_description_get_family (desc); *p != '\0'; p++)
+        {
+          if (*p == '"' || *p == '\\')
+            g_string_append_c (css, '\\');
+          if (*p != '\n')
+            g_string_append_c (css, *p);
+        }
+      g_string_append (css, "\";");
+    }
+  if ((mask & PANGO_FONT_MASK_SIZE) && pango_font_description_get_size (desc) > 0)
+    g_string_append_printf (css, " font-size: %d%s;",
+                            pango_font_description_get_size (desc) / PANGO_SCALE,
+                            pango_font_description_get_size_is_absolute (desc) ? "px" : "pt");
+  if (mask & PANGO_FONT_MASK_WEIGHT)
+    g_string_append_printf (css, " font-weight: %d;", pango_font_description_get_weight (desc));
+  if (mask & PANGO_FONT_MASK_STYLE)
+    g_string_append (css, pango_font_description_get_style (desc) == PANGO_STYLE_NORMAL
+                          ? " font-style: normal;" : " font-style: italic;");
+  g_string_append (css, " }");
+  return g_string_free (css, FALSE);
+}
+
+static void
+set_body_font (MhEntryEditor *self,
+               const char    *font)
+{
+  g_autofree char *css = NULL;
+
+  if (font != NULL && font[0] == '\0')
+    font = NULL;
+  if (g_strcmp0 (font, self->body_font) == 0)
+    return;
+
+  g_free (self->body_font);
+  self->body_font = g_strdup (font);
+
+  if (self->body_font_provider == NULL)
+    {
+      self->body_font_provider = gtk_css_provider_new ();
+      G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+      gtk_style_context_add_provider (gtk_widget_get_style_context (GTK_WIDGET (self->body_view)),
+                                      GTK_STYLE_PROVIDER (self->body_font_provider),
+                                      GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+      G_GNUC_END_IGNORE_DEPRECATIONS
+    }
+  css = font != NULL ? font_css (font) : g_strdup ("");
+  gtk_css_provider_load_from_data (self->body_font_provider, css, -1);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BODY_FONT]);
+}
 
 /* Loading replaces the text for good (gtk_text_buffer_set_text() is an
  * irreversible action); a change from elsewhere, such as a stash coming
@@ -923,6 +987,7 @@ mh_entry_editor_dispose (GObject *object)
   g_clear_object (&self->bindings);
   gtk_widget_dispose_template (GTK_WIDGET (self), MH_TYPE_ENTRY_EDITOR);
   g_clear_object (&self->body_buffer);
+  g_clear_object (&self->body_font_provider);
   g_clear_object (&self->store);
   g_clear_object (&self->call_categories);
   g_clear_object (&self->vocabularies);
@@ -936,6 +1001,7 @@ mh_entry_editor_finalize (GObject *object)
   MhEntryEditor *self = (MhEntryEditor *) object;
 
   g_free (self->state);
+  g_free (self->body_font);
   g_free (self->error_message);
   g_free (self->save_error);
   g_hash_table_unref (self->labels);
@@ -978,6 +1044,9 @@ mh_entry_editor_get_property (GObject    *object,
     case PROP_ERROR_MESSAGE:
       g_value_set_string (value, self->error_message);
       break;
+    case PROP_BODY_FONT:
+      g_value_set_string (value, self->body_font);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1003,6 +1072,9 @@ mh_entry_editor_set_property (GObject      *object,
     case PROP_ENTRY:
       entry = g_value_get_object (value);
       mh_entry_editor_set_entry_id (self, entry != NULL ? mh_entry_get_id (entry) : 0);
+      break;
+    case PROP_BODY_FONT:
+      set_body_font (self, g_value_get_string (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -1041,6 +1113,11 @@ mh_entry_editor_class_init (MhEntryEditorClass *klass)
   properties[PROP_ERROR_MESSAGE] =
     g_param_spec_string ("error-message", NULL, NULL, NULL,
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  /* A Pango font description such as "Monospace 11" (GSettings
+   * editor-font), or NULL for the theme's monospace font. */
+  properties[PROP_BODY_FONT] =
+    g_param_spec_string ("body-font", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_source_init ();

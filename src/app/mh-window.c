@@ -56,6 +56,7 @@ static const char *settings_keys[] = {
   "window-width",
   "window-height",
   "window-maximized",
+  "editor-font",
 };
 
 static const char *sort_names[] = {
@@ -637,6 +638,9 @@ mh_window_constructed (GObject *object)
   G_OBJECT_CLASS (mh_window_parent_class)->constructed (object);
 
   restore_window_state (self);
+  if (self->settings != NULL && MH_IS_ENTRY_EDITOR (self->editor))
+    g_settings_bind (self->settings, "editor-font", self->editor, "body-font",
+                     G_SETTINGS_BIND_GET);
   _mh_window_actions_init (self);
   load_site (self);
 }
