@@ -223,6 +223,7 @@ typedef struct
   GHashTable   *entries_by_id;
   GHashTable   *organisations_by_id;
   GHashTable   *links;          /* MhModelEntry* → { translation_of, report_event_id } */
+  gint64        include_id;     /* an entry read whatever its status (a preview), or 0 */
 } Loader;
 
 typedef gboolean (*RowFunc) (Loader *loader, sqlite3_stmt *stmt, GError **error);
@@ -239,6 +240,8 @@ each_row (Loader      *loader,
 
   if (stmt == NULL)
     return FALSE;
+  if (sqlite3_bind_parameter_count (stmt) > 0)
+    sqlite3_bind_int64 (stmt, 1, loader->include_id);
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
@@ -503,7 +506,7 @@ entry_path (MhSiteModel  *model,
   "event_start, event_end, event_time_zone, event_all_day, event_online, event_venue, " \
   "event_city, event_country_id, event_format, participants_planned, participants_actual, " \
   "report_publisher, call_category, call_deadline, translation_of, report_event_id " \
-  "FROM entries WHERE status = 'published'"
+  "FROM entries WHERE status = 'published' OR id = ?1"
 
 static gboolean
 entry_row (Loader        *loader,
@@ -892,22 +895,11 @@ model_new (MhStore *store)
   return model;
 }
 
-/**
- * mh_site_model_load_from_store:
- * @store: an open site
- * @cancellable: (nullable): to stop loading
- * @error: return location for an error
- *
- * Reads what the site publishes, in one read transaction so that the
- * snapshot is consistent. Use the store from one thread only: for work in
- * another thread, use mh_site_model_load(), which opens its own connection.
- *
- * Returns: (transfer full): the model, or %NULL
- */
-MhSiteModel *
-mh_site_model_load_from_store (MhStore       *store,
-                               GCancellable  *cancellable,
-                               GError       **error)
+static MhSiteModel *
+load (MhStore       *store,
+      gint64         include_id,
+      GCancellable  *cancellable,
+      GError       **error)
 {
   g_autoptr(MhSiteModel) model = NULL;
   g_autoptr(GHashTable) organisations = g_hash_table_new_full (g_int64_hash, g_int64_equal,
@@ -919,11 +911,10 @@ mh_site_model_load_from_store (MhStore       *store,
   gboolean own_read = sqlite3_get_autocommit (db);
   Loader loader;
 
-  g_return_val_if_fail (MH_IS_STORE (store), NULL);
-
   model = model_new (store);
 
-  loader = (Loader) { model, store, cancellable, assets, entries, organisations, links };
+  loader = (Loader) { model, store, cancellable, assets, entries, organisations, links,
+                      include_id };
 
   if (own_read)
     sqlite3_exec (db, "BEGIN", NULL, NULL, NULL);
@@ -950,6 +941,28 @@ mh_site_model_load_from_store (MhStore       *store,
 }
 
 /**
+ * mh_site_model_load_from_store:
+ * @store: an open site
+ * @cancellable: (nullable): to stop loading
+ * @error: return location for an error
+ *
+ * Reads what the site publishes, in one read transaction so that the
+ * snapshot is consistent. Use the store from one thread only: for work in
+ * another thread, use mh_site_model_load(), which opens its own connection.
+ *
+ * Returns: (transfer full): the model, or %NULL
+ */
+MhSiteModel *
+mh_site_model_load_from_store (MhStore       *store,
+                               GCancellable  *cancellable,
+                               GError       **error)
+{
+  g_return_val_if_fail (MH_IS_STORE (store), NULL);
+
+  return load (store, 0, cancellable, error);
+}
+
+/**
  * mh_site_model_load:
  * @path: a site file
  * @cancellable: (nullable): to stop loading
@@ -970,6 +983,32 @@ mh_site_model_load (const char    *path,
   if (store == NULL)
     return NULL;
   return mh_site_model_load_from_store (store, cancellable, error);
+}
+
+/**
+ * mh_site_model_load_preview:
+ * @path: a site file
+ * @entry_id: an entry to include whatever its status
+ * @cancellable: (nullable): to stop loading
+ * @error: return location for an error
+ *
+ * Like mh_site_model_load(), with the entry @entry_id in the model even
+ * when it is a draft, in review or archived, so that its page can be
+ * previewed exactly as it will be published.
+ *
+ * Returns: (transfer full): the model, or %NULL
+ */
+MhSiteModel *
+mh_site_model_load_preview (const char    *path,
+                            gint64         entry_id,
+                            GCancellable  *cancellable,
+                            GError       **error)
+{
+  g_autoptr(MhStore) store = mh_store_open_read_only (path, error);
+
+  if (store == NULL)
+    return NULL;
+  return load (store, entry_id, cancellable, error);
 }
 
 /**

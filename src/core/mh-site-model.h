@@ -217,6 +217,10 @@ MhSiteModel  *mh_site_model_load            (const char    *path,
 MhSiteModel  *mh_site_model_load_from_store (MhStore       *store,
                                              GCancellable  *cancellable,
                                              GError       **error);
+MhSiteModel  *mh_site_model_load_preview    (const char    *path,
+                                             gint64         entry_id,
+                                             GCancellable  *cancellable,
+                                             GError       **error);
 void          mh_site_model_free            (MhSiteModel   *model);
 MhModelEntry *mh_site_model_find_entry      (MhSiteModel   *model,
                                              const char    *slug_or_alias);
