@@ -16,6 +16,8 @@
 #include <adwaita.h>
 #include <glib/gstdio.h>
 #include <gtksourceview/gtksource.h>
+#include <stdlib.h>
+#include <webkit/webkit.h>
 
 #include "mh-choice.h"
 #include "mh-demo.h"
@@ -566,6 +568,125 @@ test_body_font (Fixture       *fixture,
   mh_test_spin (20);
   desc = pango_context_get_font_description (gtk_widget_get_pango_context (view));
   g_assert_cmpint (font_points (desc), !=, 12);
+}
+
+/* Spins until @func (@data) is true, or fails after the timeout. */
+static void
+wait_until (gboolean (*func) (gpointer data),
+            gpointer   data,
+            const char *what)
+{
+  gint64 start = g_get_monotonic_time ();
+
+  while (!func (data))
+    {
+      if (g_get_monotonic_time () - start > 4 * WAIT_TIMEOUT_MS * G_TIME_SPAN_MILLISECOND)
+        g_error ("Timed out waiting for %s", what);
+      mh_test_spin (10);
+    }
+}
+
+typedef struct
+{
+  MhPreviewView *preview;
+  const char    *uri;
+  const char    *text;
+} PreviewWait;
+
+static gboolean
+preview_shows (gpointer data)
+{
+  PreviewWait *wait = data;
+  const char *html = mh_preview_view_get_html (wait->preview);
+  GtkWidget *web_view = mh_preview_view_get_web_view (wait->preview);
+
+  return g_strcmp0 (mh_preview_view_get_loaded_uri (wait->preview), wait->uri) == 0 &&
+         html != NULL && strstr (html, wait->text) != NULL &&
+         web_view != NULL && !webkit_web_view_is_loading (WEBKIT_WEB_VIEW (web_view));
+}
+
+typedef struct
+{
+  gboolean  done;
+  char     *result;
+} Script;
+
+static void
+on_script_done_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  Script *script = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JSCValue) value = webkit_web_view_evaluate_javascript_finish (WEBKIT_WEB_VIEW (object),
+                                                                           result, &error);
+
+  g_assert_no_error (error);
+  script->result = jsc_value_to_string (value);
+  script->done = TRUE;
+}
+
+static gboolean
+script_done (gpointer data)
+{
+  return ((Script *) data)->done;
+}
+
+/* What the page in WebKit says to a script: proof that WebKit shows it. */
+static char *
+run_script (MhPreviewView *preview,
+            const char    *code)
+{
+  Script script = { FALSE, NULL };
+
+  webkit_web_view_evaluate_javascript (WEBKIT_WEB_VIEW (mh_preview_view_get_web_view (preview)),
+                                       code, -1, NULL, NULL, NULL, on_script_done_cb, &script);
+  wait_until (script_done, &script, code);
+  return script.result;
+}
+
+/* The preview beside the form is the published page of the entry, drafts
+ * too; it follows each save, with the theme's stylesheet from the site. */
+static void
+test_preview (Fixture       *fixture,
+              gconstpointer  data)
+{
+  MhPreviewView *preview = fixture->editor->preview_view;
+  PreviewWait wait = { preview, "masthead-preview://site/opportunities/" CALL "/",
+                       "Tidewater Writers" };
+  g_autofree char *heading = NULL;
+  g_autofree char *rules = NULL;
+  g_autofree char *edited = NULL;
+  gboolean shown = FALSE;
+
+  gtk_window_set_default_size (fixture->window, 1400, 900);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->editor), "editor.show-preview",
+                                             NULL));
+  g_object_get (fixture->editor, "show-preview", &shown, NULL);
+  g_assert_true (shown);
+
+  open_entry (fixture, CALL);
+  wait_until (preview_shows, &wait, "the draft's page");
+  heading = run_script (preview, "document.querySelector ('h1').textContent");
+  assert_contains (heading, "Tidewater Writers");
+  /* The stylesheet came through the site file's URI scheme. */
+  rules = run_script (preview, "String (document.styleSheets[0].cssRules.length)");
+  g_assert_cmpint (atoi (rules), >, 10);
+
+  mh_entry_set_title (editor_entry (fixture), "Tidewater Residency, renamed");
+  wait_until_saved (fixture->editor);
+  /* A draft's slug follows its title. */
+  wait.uri = "masthead-preview://site/opportunities/tidewater-residency-renamed/";
+  wait.text = "Tidewater Residency, renamed";
+  wait_until (preview_shows, &wait, "the page after the save");
+  edited = run_script (preview, "document.querySelector ('h1').textContent");
+  assert_contains (edited, "Tidewater Residency, renamed");
+  g_assert_null (mh_preview_view_get_error_message (preview));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->editor), "editor.show-preview",
+                                             NULL));
+  g_object_get (fixture->editor, "show-preview", &shown, NULL);
+  g_assert_false (shown);
 }
 
 /* An event: dates and time zone, place, counts, participants and the
@@ -1388,6 +1509,21 @@ test_screenshots (Fixture       *fixture,
       shoot (fixture, kinds[i].slug, narrow, 600);
     }
 
+  /* The preview beside the form. */
+  {
+    PreviewWait wait = { fixture->editor->preview_view,
+                         "masthead-preview://site/reports/" REPORT "/", "Cultural Diplomacy" };
+
+    gtk_window_set_default_size (fixture->window, 1440, 900);
+    g_object_set (fixture->editor, "show-preview", TRUE, NULL);
+    open_entry (fixture, REPORT);
+    wait_until (preview_shows, &wait, "the report's page");
+    gtk_window_set_focus (fixture->window, NULL);
+    mh_test_spin (1500);
+    save_png (GTK_WIDGET (fixture->window), "editor-preview");
+    g_object_set (fixture->editor, "show-preview", FALSE, NULL);
+  }
+
   /* A picker, open on the countries: regions above their countries. */
   picker = _mh_entry_editor_get_picker (fixture->editor, "terms/countries");
   gtk_widget_grab_focus (gtk_widget_get_parent (GTK_WIDGET (picker)));
@@ -1437,6 +1573,7 @@ main (int   argc,
   ADD ("report", test_report, NULL);
   ADD ("add-files", test_add_files, NULL);
   ADD ("body-font", test_body_font, NULL);
+  ADD ("preview", test_preview, NULL);
   ADD ("event", test_event, NULL);
   ADD ("article", test_article, NULL);
   ADD ("open-call", test_open_call, NULL);

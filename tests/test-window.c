@@ -442,7 +442,8 @@ find_widget (GtkWidget  *widget,
 }
 
 /* The editor font of the preferences (GSettings editor-font) reaches the
- * editor of every window at once, and the preferences window writes it. */
+ * editor of every window at once, and the preferences window writes it;
+ * show-preview and the editor's preview toggle follow each other. */
 static void
 test_window_editor_font (Fixture       *fixture,
                          gconstpointer  data)
@@ -454,6 +455,7 @@ test_window_editor_font (Fixture       *fixture,
   g_autofree char *font = NULL;
   g_autofree char *chosen = NULL;
   g_autofree char *stored = NULL;
+  gboolean shown = TRUE;
   GtkWidget *preferences;
   GtkFontChooser *button;
   MhWindow *window;
@@ -494,8 +496,18 @@ test_window_editor_font (Fixture       *fixture,
   g_assert_cmpstr (font, ==, "Monospace 13");
 
   gtk_window_destroy (GTK_WINDOW (preferences));
+
+  /* The preview is on or off as the settings say, and the editor's toggle
+   * is remembered there. */
+  g_settings_set_boolean (settings, "show-preview", FALSE);
+  g_object_get (window->editor, "show-preview", &shown, NULL);
+  g_assert_false (shown);
+  g_assert_true (gtk_widget_activate_action (window->editor, "editor.show-preview", NULL));
+  g_assert_true (g_settings_get_boolean (settings, "show-preview"));
+
   close_window (window);
   g_settings_reset (settings, "editor-font");
+  g_settings_reset (settings, "show-preview");
 }
 
 int

@@ -12,6 +12,7 @@
 #include "mh-choice-popover.h"
 #include "mh-entry-details.h"
 #include "mh-entry-editor.h"
+#include "mh-preview-view.h"
 #include "mh-revision-dialog.h"
 #include "mh-store-entries.h"
 
@@ -111,6 +112,8 @@ struct _MhEntryEditor
   GtkWidget           *related_group;
   GtkMenuButton       *related_add_button;
   GtkListBox          *related_list;
+  AdwFlap             *preview_flap;
+  MhPreviewView       *preview_view;
 
   /* owned references */
   MhStore             *store;
@@ -142,6 +145,7 @@ struct _MhEntryEditor
   char                *save_error;
   GHashTable          *shown;             /* field names whose problem is on screen */
   guint                save_id;
+  guint                preview_id;
   guint                loading : 1;
   guint                saving : 1;
   guint                applying : 1;

@@ -49,6 +49,9 @@
 /* After a failed write (the disk, a lock), try again this much later. */
 #define RETRY_DELAY_MS 5000
 
+/* The preview is rendered again this long after the file changed. */
+#define PREVIEW_DELAY_MS 150
+
 /* Every field of the form, in form order: where its problems are shown
  * and what the history calls it. */
 typedef struct
@@ -117,6 +120,7 @@ enum {
   PROP_STATE,
   PROP_ERROR_MESSAGE,
   PROP_BODY_FONT,
+  PROP_SHOW_PREVIEW,
   N_PROPS
 };
 
@@ -212,6 +216,51 @@ load_style (void)
   gtk_css_provider_load_from_resource (provider, RESOURCE_BASE "/ui/mh-entry-editor.css");
   gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (provider),
                                               GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+}
+
+/* --- the preview --------------------------------------------------------------- */
+
+/* A hidden preview is not mapped, so it neither starts WebKit nor renders;
+ * it is hidden once the flap has slid away. */
+static void
+on_reveal_progress_cb (MhEntryEditor *self)
+{
+  if (!adw_flap_get_reveal_flap (self->preview_flap) &&
+      adw_flap_get_reveal_progress (self->preview_flap) <= 0.0)
+    gtk_widget_set_visible (GTK_WIDGET (self->preview_view), FALSE);
+}
+
+static void
+set_show_preview (MhEntryEditor *self,
+                  gboolean       show)
+{
+  if (show == adw_flap_get_reveal_flap (self->preview_flap))
+    return;
+
+  if (show)
+    gtk_widget_set_visible (GTK_WIDGET (self->preview_view), TRUE);
+  adw_flap_set_reveal_flap (self->preview_flap, show);
+  on_reveal_progress_cb (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_PREVIEW]);
+}
+
+static gboolean
+refresh_preview_cb (gpointer user_data)
+{
+  MhEntryEditor *self = user_data;
+
+  self->preview_id = 0;
+  mh_preview_view_refresh (self->preview_view);
+  return G_SOURCE_REMOVE;
+}
+
+/* Whatever changed in the file — this entry saved, a file added, the
+ * site's settings — the page is rendered again, once for a burst. */
+static void
+on_store_changed_cb (MhEntryEditor *self)
+{
+  if (self->preview_id == 0)
+    self->preview_id = g_timeout_add (PREVIEW_DELAY_MS, refresh_preview_cb, self);
 }
 
 /* --- the body ---------------------------------------------------------------- */
@@ -950,6 +999,8 @@ _mh_entry_editor_load (MhEntryEditor *self)
   gtk_label_set_label (self->read_only_label, mh_store_get_read_only_reason (self->store));
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
   gtk_stack_set_visible_child_name (self->stack, "form");
+  mh_preview_view_show_entry (self->preview_view, mh_store_get_path (self->store),
+                              self->entry_id);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ENTRY]);
 }
 
@@ -984,6 +1035,7 @@ mh_entry_editor_dispose (GObject *object)
   g_clear_object (&self->files_cancellable);
   mh_entry_editor_flush (self);
   clear_entry (self);
+  g_clear_handle_id (&self->preview_id, g_source_remove);
   g_clear_object (&self->bindings);
   gtk_widget_dispose_template (GTK_WIDGET (self), MH_TYPE_ENTRY_EDITOR);
   g_clear_object (&self->body_buffer);
@@ -1047,6 +1099,9 @@ mh_entry_editor_get_property (GObject    *object,
     case PROP_BODY_FONT:
       g_value_set_string (value, self->body_font);
       break;
+    case PROP_SHOW_PREVIEW:
+      g_value_set_boolean (value, adw_flap_get_reveal_flap (self->preview_flap));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1075,6 +1130,9 @@ mh_entry_editor_set_property (GObject      *object,
       break;
     case PROP_BODY_FONT:
       set_body_font (self, g_value_get_string (value));
+      break;
+    case PROP_SHOW_PREVIEW:
+      set_show_preview (self, g_value_get_boolean (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -1118,7 +1176,18 @@ mh_entry_editor_class_init (MhEntryEditorClass *klass)
   properties[PROP_BODY_FONT] =
     g_param_spec_string ("body-font", NULL, NULL, NULL,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* The published page beside the form (GSettings show-preview). */
+  properties[PROP_SHOW_PREVIEW] =
+    g_param_spec_boolean ("show-preview", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_install_property_action (widget_class, "editor.show-preview", "show-preview");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "editor.show-preview", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_P, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "editor.show-preview", NULL);
+  g_type_ensure (MH_TYPE_PREVIEW_VIEW);
 
   gtk_source_init ();
   g_type_ensure (GTK_SOURCE_TYPE_VIEW);
@@ -1130,6 +1199,7 @@ mh_entry_editor_class_init (MhEntryEditorClass *klass)
 
 #define CHILD(name) gtk_widget_class_bind_template_child (widget_class, MhEntryEditor, name)
   CHILD (toast_overlay); CHILD (stack); CHILD (error_page); CHILD (header_box);
+  CHILD (preview_flap); CHILD (preview_view);
   CHILD (status_pill); CHILD (status_menu_button); CHILD (state_button); CHILD (state_icon);
   CHILD (state_label); CHILD (status_button); CHILD (scroller); CHILD (form_box);
   CHILD (read_only_label); CHILD (title_group); CHILD (title_row); CHILD (slug_row);
@@ -1194,6 +1264,8 @@ mh_entry_editor_init (MhEntryEditor *self)
 
   self->state = g_strdup ("saved");
   self->files_cancellable = g_cancellable_new ();
+  g_signal_connect_object (self->preview_flap, "notify::reveal-progress",
+                           G_CALLBACK (on_reveal_progress_cb), self, G_CONNECT_SWAPPED);
   self->bindings = g_binding_group_new ();
   self->labels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->stash = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
@@ -1353,12 +1425,19 @@ mh_entry_editor_set_store (MhEntryEditor *self,
   if (self->store == store)
     return;
 
+  /* Files still being added belong to the other site. */
   g_cancellable_cancel (self->files_cancellable);
   g_clear_object (&self->files_cancellable);
+  self->files_cancellable = g_cancellable_new ();
   mh_entry_editor_flush (self);
   clear_entry (self);
   g_hash_table_remove_all (self->stash);
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_func (self->store, on_store_changed_cb, self);
   g_set_object (&self->store, store);
+  if (store != NULL)
+    g_signal_connect_object (store, "changed", G_CALLBACK (on_store_changed_cb), self,
+                             G_CONNECT_SWAPPED);
   g_clear_object (&self->vocabularies);
   self->entry_id = 0;
   _mh_entry_editor_load (self);

@@ -57,6 +57,7 @@ static const char *settings_keys[] = {
   "window-height",
   "window-maximized",
   "editor-font",
+  "show-preview",
 };
 
 static const char *sort_names[] = {
@@ -639,8 +640,12 @@ mh_window_constructed (GObject *object)
 
   restore_window_state (self);
   if (self->settings != NULL && MH_IS_ENTRY_EDITOR (self->editor))
-    g_settings_bind (self->settings, "editor-font", self->editor, "body-font",
-                     G_SETTINGS_BIND_GET);
+    {
+      g_settings_bind (self->settings, "editor-font", self->editor, "body-font",
+                       G_SETTINGS_BIND_GET);
+      g_settings_bind (self->settings, "show-preview", self->editor, "show-preview",
+                       G_SETTINGS_BIND_DEFAULT);
+    }
   _mh_window_actions_init (self);
   load_site (self);
 }
