@@ -1533,6 +1533,13 @@ test_screenshots (Fixture       *fixture,
   save_png (GTK_WIDGET (picker), "editor-picker");
   gtk_popover_popdown (GTK_POPOVER (picker));
 
+  /* The downloads' picker: the site's files, or one from the computer. */
+  picker = _mh_entry_editor_get_picker (fixture->editor, "downloads");
+  gtk_popover_popup (GTK_POPOVER (picker));
+  mh_test_spin (400);
+  save_png (GTK_WIDGET (picker), "editor-files-picker");
+  gtk_popover_popdown (GTK_POPOVER (picker));
+
   /* Problems under their fields. */
   gtk_window_set_default_size (fixture->window, 1280, 800);
   open_entry (fixture, REPORT);
