@@ -379,28 +379,38 @@ test_window_missing (Fixture       *fixture,
   g_assert_false (g_file_test (fixture->path, G_FILE_TEST_EXISTS));
 }
 
-/* The window size is kept in GSettings (the memory backend here) when the
- * window closes, and the next window opens at that size. */
-static void
-test_window_remembers_size (Fixture       *fixture,
-                            gconstpointer  data)
+/* The application's settings (the memory backend here), or NULL and the
+ * test skipped when the schema is not compiled. */
+static GSettings *
+app_settings (void)
 {
   GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
   g_autoptr(GSettingsSchema) schema = NULL;
-  g_autoptr(GSettings) settings = NULL;
-  g_autoptr(GError) error = NULL;
-  MhWindow *window;
-  int width;
-  int height;
 
   if (source != NULL)
     schema = g_settings_schema_source_lookup (source, "io.github.masthead.Masthead", TRUE);
   if (schema == NULL)
     {
       g_test_skip ("The settings schema is not compiled (GSETTINGS_SCHEMA_DIR)");
-      return;
+      return NULL;
     }
-  settings = g_settings_new_full (schema, NULL, NULL);
+  return g_settings_new_full (schema, NULL, NULL);
+}
+
+/* The window size is kept in GSettings (the memory backend here) when the
+ * window closes, and the next window opens at that size. */
+static void
+test_window_remembers_size (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = app_settings ();
+  g_autoptr(GError) error = NULL;
+  MhWindow *window;
+  int width;
+  int height;
+
+  if (settings == NULL)
+    return;
 
   mh_demo_create (fixture->path, FALSE, &error);
   g_assert_no_error (error);
@@ -448,9 +458,7 @@ static void
 test_window_editor_font (Fixture       *fixture,
                          gconstpointer  data)
 {
-  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-  g_autoptr(GSettingsSchema) schema = NULL;
-  g_autoptr(GSettings) settings = NULL;
+  g_autoptr(GSettings) settings = app_settings ();
   g_autoptr(GError) error = NULL;
   g_autofree char *font = NULL;
   g_autofree char *chosen = NULL;
@@ -460,14 +468,8 @@ test_window_editor_font (Fixture       *fixture,
   GtkFontChooser *button;
   MhWindow *window;
 
-  if (source != NULL)
-    schema = g_settings_schema_source_lookup (source, "io.github.masthead.Masthead", TRUE);
-  if (schema == NULL)
-    {
-      g_test_skip ("The settings schema is not compiled (GSETTINGS_SCHEMA_DIR)");
-      return;
-    }
-  settings = g_settings_new_full (schema, NULL, NULL);
+  if (settings == NULL)
+    return;
   g_settings_set_string (settings, "editor-font", "Monospace 17");
 
   mh_demo_create (fixture->path, FALSE, &error);
