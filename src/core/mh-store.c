@@ -481,6 +481,11 @@ open_connection (MhStore  *self,
   /* Reading pages through a memory map rather than one read(2) each:
    * an export reads the whole file. */
   exec (self, "PRAGMA mmap_size = 1073741824", "open the site", NULL);
+  if (!_mh_store_register_search (self->db))
+    {
+      _mh_store_set_error (self, error, "open the site");
+      return FALSE;
+    }
   return exec (self, "PRAGMA foreign_keys = ON", "open the site", error);
 }
 
