@@ -6,8 +6,10 @@
 
 #include "config.h"
 
+#include <glib/gstdio.h>
 #include <sqlite3.h>
 #include <stdarg.h>
+#include <string.h>
 
 #include "mh-slug.h"
 #include "mh-test-utils.h"
@@ -489,6 +491,123 @@ test_search_rank (Fixture       *f,
   assert_ids (f->store, "policy two", -1, MH_ENTRY_SORT_DATE, expected[1], (gint64) 0);
 }
 
+/* A site as the first release wrote it: schema 1, whose search index
+ * has no prefix indexes, filled by its own triggers. */
+static void
+make_schema_1_site (const char *path)
+{
+  g_autoptr(GBytes) schema = NULL;
+  g_autofree char *sql = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* The fixture's store registered the resources. */
+  schema = g_resources_lookup_data (RESOURCE_BASE "/sql/0001-initial.sql", 0, &error);
+  g_assert_no_error (error);
+  sql = g_strndup (g_bytes_get_data (schema, NULL), g_bytes_get_size (schema));
+
+  sql_exec (path, sql);
+  sql_exec (path,
+            "PRAGMA application_id = 1296585556; PRAGMA user_version = 1;"
+            "INSERT INTO settings (key, value) VALUES ('title', 'Old site');"
+            "INSERT INTO entries (uuid, kind, title, slug, status, date, body_md,"
+            " created_at, updated_at) VALUES"
+            " ('u-1', 'article', 'Spotlight', 'spotlight', 'published', '2024-05-01',"
+            "  'A conversation with Alžběta Černá about policy.',"
+            "  '2024-05-01T10:00:00Z', '2024-05-01T10:00:00Z'),"
+            " ('u-2', 'report', 'Cultural diplomacy', 'cultural-diplomacy', 'draft',"
+            "  '2024-06-01', 'Nothing about the person.',"
+            "  '2024-06-01T10:00:00Z', '2024-06-01T10:00:00Z');"
+            "INSERT INTO revisions (entry_id, created_at, title, body_md, fields)"
+            " VALUES (1, '2024-05-01T09:00:00Z', 'Spot', 'Draft.', '{}');");
+}
+
+/* The searches that differ by the length of the words: unranked with a
+ * word of one or two letters, ranked from three on. */
+static void
+assert_schema_1_searches (MhStore *store)
+{
+  g_assert_cmpuint (count_ids (store, "Cerna"), ==, 1);
+  g_assert_cmpuint (count_ids (store, "c"), ==, 2);
+  g_assert_cmpuint (count_ids (store, "cu"), ==, 1);
+  g_assert_cmpuint (count_ids (store, "Alzbeta c"), ==, 1);
+  g_assert_cmpuint (count_ids (store, "cul"), ==, 1);
+  g_assert_cmpuint (count_ids (store, "x"), ==, 0);
+}
+
+static void
+test_upgrade_schema_1 (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "old.masthead", NULL);
+  g_autoptr(MhStore) store = NULL;
+  g_autoptr(MhEntry) entry = NULL;
+  g_autoptr(MhEntry) added = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+
+  make_schema_1_site (path);
+
+  store = mh_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_false (mh_store_get_read_only (store));
+  g_assert_cmpint (sql_int (path, "PRAGMA user_version"), ==, MH_STORE_SCHEMA_VERSION);
+  g_assert_cmpint (sql_int (path, "SELECT count(*) FROM sqlite_schema WHERE name = 'entries_fts'"
+                                  " AND sql LIKE '%prefix = ''1 2''%'"), ==, 1);
+
+  /* Every row is still there. */
+  title = mh_store_dup_title (store);
+  g_assert_cmpstr (title, ==, "Old site");
+  g_assert_cmpint (sql_int (path, "SELECT count(*) FROM entries"), ==, 2);
+  g_assert_cmpint (sql_int (path, "SELECT count(*) FROM revisions"), ==, 1);
+  entry = mh_store_find_entry (store, "spotlight", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (mh_entry_get_body (entry), ==, "A conversation with Alžběta Černá about policy.");
+
+  /* The index was rebuilt from them, and the triggers keep it. */
+  assert_schema_1_searches (store);
+  added = save_new (store, MH_ENTRY_KIND_PAGE, "Calendar", "Dates.");
+  g_assert_cmpuint (count_ids (store, "c"), ==, 3);
+  g_assert_cmpuint (count_ids (store, "calendar"), ==, 1);
+  g_clear_object (&store);
+  sql_exec (path, "INSERT INTO entries_fts (entries_fts) VALUES ('integrity-check')");
+}
+
+/* A file of schema 1 that cannot be updated is read as it is: the same
+ * results, without the prefix indexes. */
+static void
+test_read_schema_1 (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "old.masthead", NULL);
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(MhStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  make_schema_1_site (path);
+  before = mh_test_read_bytes (path);
+
+  /* Opened for reading. */
+  store = mh_store_open_read_only (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (mh_store_get_read_only (store));
+  g_assert_null (mh_store_get_read_only_reason (store));
+  assert_schema_1_searches (store);
+  g_clear_object (&store);
+  mh_test_assert_file_equal (path, before);
+
+  /* A file that cannot be written. */
+  g_assert_cmpint (g_chmod (path, 0444), ==, 0);
+  store = mh_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (mh_store_get_read_only (store));
+  g_assert_nonnull (strstr (mh_store_get_read_only_reason (store), "read-only"));
+  assert_schema_1_searches (store);
+  g_clear_object (&store);
+  g_assert_cmpint (g_chmod (path, 0644), ==, 0);
+  mh_test_assert_file_equal (path, before);
+  g_assert_cmpint (sql_int (path, "PRAGMA user_version"), ==, 1);
+}
+
 static void
 on_changed_cb (MhStore *store,
                gpointer data)
@@ -617,6 +736,8 @@ main (int   argc,
   fixtured_test ("/mh/store/search-accents", test_search_accents);
   fixtured_test ("/mh/store/search-short-words", test_search_short_words);
   fixtured_test ("/mh/store/search-rank", test_search_rank);
+  fixtured_test ("/mh/store/upgrade-schema-1", test_upgrade_schema_1);
+  fixtured_test ("/mh/store/read-schema-1", test_read_schema_1);
   fixtured_test ("/mh/store/transactions", test_transactions);
   fixtured_test ("/mh/store/cascade", test_cascade);
 
