@@ -1281,9 +1281,10 @@ step_ids (MhStore       *self,
 
 /* The list in its own order, without text, as unranked searches filter
  * it: reading it costs 12 ms on a site of 100,000 entries, each keystroke
- * reads it again, and it only changes with the site. So the last one is
- * kept, with what it was read for and when: any change made through this
- * connection (total_changes) or committed by another (data_version). */
+ * would read it again, and it only changes with the site. So the last one
+ * read is kept, with what it was read for and when: it is read again after
+ * any change made through this connection (total_changes) or committed by
+ * another (data_version). */
 typedef struct
 {
   char   *key;
@@ -1497,6 +1498,14 @@ mh_store_query_entry_ids (MhStore             *self,
     return g_array_new (FALSE, FALSE, sizeof (gint64));
   if (fts != NULL && shortest < 3)
     return query_ids_unranked (self, query, fts, error);
+  /* The list without text is the order searches filter: keep it, so that
+   * the first key typed does not read it again. */
+  if (fts == NULL)
+    {
+      GArray *order = list_order (self, query, error);
+
+      return order != NULL ? g_array_copy (order) : NULL;
+    }
 
   stmt = prepare_query (self, query, fts, FALSE, error);
   if (stmt == NULL)
