@@ -6,7 +6,10 @@
 
 #include "config.h"
 
+#include <glib/gstdio.h>
 #include <sqlite3.h>
+#include <stdarg.h>
+#include <string.h>
 
 #include "mh-slug.h"
 #include "mh-test-utils.h"
@@ -364,6 +367,247 @@ test_search_accents (Fixture       *f,
   g_assert_cmpuint (count_ids (f->store, "changed"), ==, 1);
 }
 
+static GArray *
+query_ids (MhStore    *store,
+           const char *text,
+           int         kind,
+           MhEntrySort sort)
+{
+  g_autoptr(GError) error = NULL;
+  GArray *ids;
+  MhEntryQuery query;
+
+  mh_entry_query_init (&query);
+  query.text = text;
+  query.kind = kind;
+  query.sort = sort;
+  ids = mh_store_query_entry_ids (store, &query, &error);
+  g_assert_no_error (error);
+  return ids;
+}
+
+/* Asserts the ids of a query, in order; @... ends with 0. */
+static void
+assert_ids (MhStore    *store,
+            const char *text,
+            int         kind,
+            MhEntrySort sort,
+            ...)
+{
+  g_autoptr(GArray) ids = query_ids (store, text, kind, sort);
+  va_list args;
+  guint i = 0;
+  gint64 id;
+
+  va_start (args, sort);
+  while ((id = va_arg (args, gint64)) != 0)
+    {
+      g_assert_cmpuint (i, <, ids->len);
+      g_assert_cmpint (g_array_index (ids, gint64, i), ==, id);
+      i++;
+    }
+  va_end (args);
+  g_assert_cmpuint (ids->len, ==, i);
+}
+
+/* Words of one or two letters are not ranked: their results come in the
+ * list's order, read once and kept until the site changes. */
+static void
+test_search_short_words (Fixture       *f,
+                         gconstpointer  data)
+{
+  static const struct
+  {
+    MhEntryKind kind;
+    const char *title;
+    const char *date;
+  } rows[] = {
+    { MH_ENTRY_KIND_ARTICLE, "Cu one", "2024-03-01" },
+    { MH_ENTRY_KIND_REPORT, "Ab two", "2024-01-01" },
+    { MH_ENTRY_KIND_ARTICLE, "Cu three", "2024-02-01" },
+  };
+  g_autoptr(GError) error = NULL;
+  gint64 ids[G_N_ELEMENTS (rows)];
+  gint64 far;
+
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    {
+      g_autoptr(MhEntry) entry = mh_entry_new (rows[i].kind);
+
+      mh_entry_set_title (entry, rows[i].title);
+      mh_entry_set_date (entry, rows[i].date);
+      g_assert_true (mh_store_save_entry (f->store, entry, &error));
+      g_assert_no_error (error);
+      ids[i] = mh_entry_get_id (entry);
+    }
+
+  assert_ids (f->store, "cu", -1, MH_ENTRY_SORT_DATE, ids[0], ids[2], (gint64) 0);
+  assert_ids (f->store, "cu", -1, MH_ENTRY_SORT_TITLE, ids[0], ids[2], (gint64) 0);
+  assert_ids (f->store, "t", -1, MH_ENTRY_SORT_DATE, ids[2], ids[1], (gint64) 0);
+  assert_ids (f->store, "t", -1, MH_ENTRY_SORT_TITLE, ids[1], ids[2], (gint64) 0);
+  assert_ids (f->store, "t", MH_ENTRY_KIND_ARTICLE, MH_ENTRY_SORT_DATE, ids[2], (gint64) 0);
+  assert_ids (f->store, "o", -1, MH_ENTRY_SORT_DATE, ids[0], (gint64) 0);
+  assert_ids (f->store, "q", -1, MH_ENTRY_SORT_DATE, (gint64) 0);
+
+  /* A change made by another program shows (the kept order is dropped). */
+  sql_exec (f->path, "UPDATE entries SET date = '2025-01-01' WHERE title = 'Cu three'");
+  assert_ids (f->store, "cu", -1, MH_ENTRY_SORT_DATE, ids[2], ids[0], (gint64) 0);
+
+  /* Ids far apart work the same. (Setting the title makes the trigger
+   * move the entry in the search index too.) */
+  far = G_GINT64_CONSTANT (1) << 40;
+  sql_exec (f->path, "UPDATE entries SET id = 1099511627776, title = title"
+                     " WHERE title = 'Cu one'");
+  assert_ids (f->store, "cu", -1, MH_ENTRY_SORT_DATE, ids[2], far, (gint64) 0);
+  assert_ids (f->store, "c", -1, MH_ENTRY_SORT_TITLE, far, ids[2], (gint64) 0);
+}
+
+/* Words of three letters or more are ranked: title above summary above
+ * body, more occurrences above fewer, with or without a filter. */
+static void
+test_search_rank (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(MhEntry) body_once = save_new (f->store, MH_ENTRY_KIND_ARTICLE, "One",
+                                           "About policy.");
+  g_autoptr(MhEntry) title = save_new (f->store, MH_ENTRY_KIND_ARTICLE, "Policy", "Other.");
+  g_autoptr(MhEntry) body_twice = save_new (f->store, MH_ENTRY_KIND_ARTICLE, "Two",
+                                            "Policy, and policy again.");
+  g_autoptr(MhEntry) report = save_new (f->store, MH_ENTRY_KIND_REPORT, "Three", "Policies.");
+  g_autoptr(GError) error = NULL;
+  gint64 expected[] = { mh_entry_get_id (title), mh_entry_get_id (body_twice),
+                        mh_entry_get_id (body_once) };
+
+  mh_entry_set_summary (report, "Policy");
+  g_assert_true (mh_store_save_entry (f->store, report, &error));
+  g_assert_no_error (error);
+
+  assert_ids (f->store, "polic", -1, MH_ENTRY_SORT_TITLE, mh_entry_get_id (title),
+              mh_entry_get_id (report), expected[1], expected[2], (gint64) 0);
+  assert_ids (f->store, "policy", MH_ENTRY_KIND_ARTICLE, MH_ENTRY_SORT_TITLE,
+              expected[0], expected[1], expected[2], (gint64) 0);
+  /* Every word must occur. */
+  assert_ids (f->store, "policy other", -1, MH_ENTRY_SORT_DATE, expected[0], (gint64) 0);
+  assert_ids (f->store, "policy two", -1, MH_ENTRY_SORT_DATE, expected[1], (gint64) 0);
+}
+
+/* A site as the first release wrote it: schema 1, whose search index
+ * has no prefix indexes, filled by its own triggers. */
+static void
+make_schema_1_site (const char *path)
+{
+  g_autoptr(GBytes) schema = NULL;
+  g_autofree char *sql = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* The fixture's store registered the resources. */
+  schema = g_resources_lookup_data (RESOURCE_BASE "/sql/0001-initial.sql", 0, &error);
+  g_assert_no_error (error);
+  sql = g_strndup (g_bytes_get_data (schema, NULL), g_bytes_get_size (schema));
+
+  sql_exec (path, sql);
+  sql_exec (path,
+            "PRAGMA application_id = 1296585556; PRAGMA user_version = 1;"
+            "INSERT INTO settings (key, value) VALUES ('title', 'Old site');"
+            "INSERT INTO entries (uuid, kind, title, slug, status, date, body_md,"
+            " created_at, updated_at) VALUES"
+            " ('u-1', 'article', 'Spotlight', 'spotlight', 'published', '2024-05-01',"
+            "  'A conversation with Alžběta Černá about policy.',"
+            "  '2024-05-01T10:00:00Z', '2024-05-01T10:00:00Z'),"
+            " ('u-2', 'report', 'Cultural diplomacy', 'cultural-diplomacy', 'draft',"
+            "  '2024-06-01', 'Nothing about the person.',"
+            "  '2024-06-01T10:00:00Z', '2024-06-01T10:00:00Z');"
+            "INSERT INTO revisions (entry_id, created_at, title, body_md, fields)"
+            " VALUES (1, '2024-05-01T09:00:00Z', 'Spot', 'Draft.', '{}');");
+}
+
+/* The searches that differ by the length of the words: unranked with a
+ * word of one or two letters, ranked from three on. */
+static void
+assert_schema_1_searches (MhStore *store)
+{
+  g_assert_cmpuint (count_ids (store, "Cerna"), ==, 1);
+  g_assert_cmpuint (count_ids (store, "c"), ==, 2);
+  g_assert_cmpuint (count_ids (store, "cu"), ==, 1);
+  g_assert_cmpuint (count_ids (store, "Alzbeta c"), ==, 1);
+  g_assert_cmpuint (count_ids (store, "cul"), ==, 1);
+  g_assert_cmpuint (count_ids (store, "x"), ==, 0);
+}
+
+static void
+test_upgrade_schema_1 (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "old.masthead", NULL);
+  g_autoptr(MhStore) store = NULL;
+  g_autoptr(MhEntry) entry = NULL;
+  g_autoptr(MhEntry) added = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+
+  make_schema_1_site (path);
+
+  store = mh_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_false (mh_store_get_read_only (store));
+  g_assert_cmpint (sql_int (path, "PRAGMA user_version"), ==, MH_STORE_SCHEMA_VERSION);
+  g_assert_cmpint (sql_int (path, "SELECT count(*) FROM sqlite_schema WHERE name = 'entries_fts'"
+                                  " AND sql LIKE '%prefix = ''1 2''%'"), ==, 1);
+
+  /* Every row is still there. */
+  title = mh_store_dup_title (store);
+  g_assert_cmpstr (title, ==, "Old site");
+  g_assert_cmpint (sql_int (path, "SELECT count(*) FROM entries"), ==, 2);
+  g_assert_cmpint (sql_int (path, "SELECT count(*) FROM revisions"), ==, 1);
+  entry = mh_store_find_entry (store, "spotlight", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (mh_entry_get_body (entry), ==, "A conversation with Alžběta Černá about policy.");
+
+  /* The index was rebuilt from them, and the triggers keep it. */
+  assert_schema_1_searches (store);
+  added = save_new (store, MH_ENTRY_KIND_PAGE, "Calendar", "Dates.");
+  g_assert_cmpuint (count_ids (store, "c"), ==, 3);
+  g_assert_cmpuint (count_ids (store, "calendar"), ==, 1);
+  g_clear_object (&store);
+  sql_exec (path, "INSERT INTO entries_fts (entries_fts) VALUES ('integrity-check')");
+}
+
+/* A file of schema 1 that cannot be updated is read as it is: the same
+ * results, without the prefix indexes. */
+static void
+test_read_schema_1 (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "old.masthead", NULL);
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(MhStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  make_schema_1_site (path);
+  before = mh_test_read_bytes (path);
+
+  /* Opened for reading. */
+  store = mh_store_open_read_only (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (mh_store_get_read_only (store));
+  g_assert_null (mh_store_get_read_only_reason (store));
+  assert_schema_1_searches (store);
+  g_clear_object (&store);
+  mh_test_assert_file_equal (path, before);
+
+  /* A file that cannot be written. */
+  g_assert_cmpint (g_chmod (path, 0444), ==, 0);
+  store = mh_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (mh_store_get_read_only (store));
+  g_assert_nonnull (strstr (mh_store_get_read_only_reason (store), "read-only"));
+  assert_schema_1_searches (store);
+  g_clear_object (&store);
+  g_assert_cmpint (g_chmod (path, 0644), ==, 0);
+  mh_test_assert_file_equal (path, before);
+  g_assert_cmpint (sql_int (path, "PRAGMA user_version"), ==, 1);
+}
+
 static void
 on_changed_cb (MhStore *store,
                gpointer data)
@@ -490,6 +734,10 @@ main (int   argc,
   fixtured_test ("/mh/store/slugs", test_slugs);
   g_test_add_func ("/mh/store/slugify", test_slugify);
   fixtured_test ("/mh/store/search-accents", test_search_accents);
+  fixtured_test ("/mh/store/search-short-words", test_search_short_words);
+  fixtured_test ("/mh/store/search-rank", test_search_rank);
+  fixtured_test ("/mh/store/upgrade-schema-1", test_upgrade_schema_1);
+  fixtured_test ("/mh/store/read-schema-1", test_read_schema_1);
   fixtured_test ("/mh/store/transactions", test_transactions);
   fixtured_test ("/mh/store/cascade", test_cascade);
 

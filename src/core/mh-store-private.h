@@ -30,5 +30,6 @@ void          _mh_store_set_error       (MhStore     *self,
 void          _mh_store_emit_changed    (MhStore     *self);
 const char   *_mh_stmt_text             (sqlite3_stmt *stmt,
                                          int          column);
+gboolean      _mh_store_register_search (sqlite3     *db);
 
 G_END_DECLS

@@ -23,6 +23,10 @@
 #define MH_APPLICATION_ID 1296585556 /* 0x4d485354 */
 #define BUSY_TIMEOUT_MS 2000
 #define SQL_RESOURCE_DIR RESOURCE_BASE "/sql/"
+/* The oldest schema read as it is when the file cannot be updated: 0002
+ * only added prefix indexes to the search, whose queries a file without
+ * them answers alike, only more slowly for words of one or two letters. */
+#define OLDEST_READABLE_SCHEMA 1
 
 struct _MhStore
 {
@@ -481,6 +485,11 @@ open_connection (MhStore  *self,
   /* Reading pages through a memory map rather than one read(2) each:
    * an export reads the whole file. */
   exec (self, "PRAGMA mmap_size = 1073741824", "open the site", NULL);
+  if (!_mh_store_register_search (self->db))
+    {
+      _mh_store_set_error (self, error, "open the site");
+      return FALSE;
+    }
   return exec (self, "PRAGMA foreign_keys = ON", "open the site", error);
 }
 
@@ -542,7 +551,7 @@ open_existing (const char  *path,
     return NULL;
   else if (!self->read_only && !prepare_for_writing (self, version, error))
     return NULL;
-  else if (self->read_only && version < MH_STORE_SCHEMA_VERSION)
+  else if (self->read_only && version < OLDEST_READABLE_SCHEMA)
     {
       g_autofree char *name = display_name (path);
 
@@ -722,7 +731,10 @@ mh_store_create (const char  *path,
  * Opens an existing site for editing, updating an older schema in one
  * transaction. A file that cannot be written (permissions, or a schema
  * newer than this program) opens read-only; see
- * mh_store_get_read_only_reason(). A file that is not a site, is damaged,
+ * mh_store_get_read_only_reason(). An older schema that cannot be updated
+ * then is read as it is: schema 1 lacks only the search's prefix indexes,
+ * so its searches give the same results, more slowly for words of one or
+ * two letters. A file that is not a site, is damaged,
  * or is locked by another writer gives an error and stays unchanged.
  *
  * Returns: (transfer full): the store, or %NULL with @error set
@@ -739,7 +751,8 @@ mh_store_open (const char  *path,
  * @path: a `.masthead` file
  * @error: return location for an error
  *
- * Like mh_store_open(), but never writes to the file.
+ * Like mh_store_open(), but never writes to the file, so an older schema
+ * is read as it is, without being updated.
  *
  * Returns: (transfer full): the store, or %NULL with @error set
  */

@@ -15,7 +15,7 @@
 G_BEGIN_DECLS
 
 /* The schema version this program writes; see resources/sql/. */
-#define MH_STORE_SCHEMA_VERSION 1
+#define MH_STORE_SCHEMA_VERSION 2
 
 #define MH_TYPE_STORE (mh_store_get_type ())
 
@@ -28,8 +28,9 @@ G_DECLARE_FINAL_TYPE (MhStore, mh_store, MH, STORE, GObject)
  * @vocabulary: (nullable): with @term, only entries tagged with that term
  *   (or one of its descendants)
  * @term: (nullable): a term slug of @vocabulary
- * @text: (nullable): full-text search; the result is ranked when set
- * @sort: the order when @text is not set
+ * @text: (nullable): full-text search; the result is ranked when every
+ *   word in it has three letters or more
+ * @sort: the order when the result is not ranked
  *
  * What mh_store_query_entry_ids() selects. Zero-fill it with
  * mh_entry_query_init() before setting fields.
