@@ -5,27 +5,29 @@
  *
  * MhEntryList reloads itself after every change to the store and after
  * every new query, and tells so as "every item replaced". GTK 4.8's list
- * view and multi-selection take that badly: when an item they track (the
- * focused row, the scroll anchor, a selected entry) is among the replaced
- * ones, they read every new item looking for it. On a 100,000-entry site
- * that is 100,000 reads from the store for each keystroke of a search and
- * for each autosave of the editor.
+ * view takes that badly: when an item it tracks (the focused row, the
+ * scroll anchor, a selected entry) is among the replaced ones, it reads
+ * every new item looking for it — 100,000 reads from the store for each
+ * keystroke of a search on a large site — and it destroys the rows of the
+ * replaced items and makes new ones, about 200 of them (GTK keeps that
+ * many around the visible ones): 40 ms for each keystroke.
  *
  * This adapter sits between the two. It keeps the ids it has announced and
- * compares them with the list's after each reload:
+ * compares them with the list's after each reload; the part that changed
+ * lies between the unchanged first and last entries. The items it hands
+ * out are its own copies of the list's entries, one per position, and:
  *
- *  - only the changed middle part (between the unchanged first and last
- *    entries) is announced as replaced, so an autosave, a new entry or a
- *    deletion keeps the scroll position;
- *  - that replacement is announced in two steps, removal then addition,
- *    so that GTK never searches the new items for the removed ones;
- *  - rows the view still shows outside that part hold entries read before
- *    the change: those entries are read again and updated in place, which
- *    the rows follow (an edited title shows). Announcing each of them as
- *    replaced would cost GTK a relayout per row, hundreds of them.
+ *  - in the changed part, the items the view holds are made the new
+ *    entries in place (mh_entry_become()), and only the difference in
+ *    length is announced, at the end of that part: the rows stay and show
+ *    the new entries, and GTK never searches the new items;
+ *  - outside it, the items the view holds are read again and updated in
+ *    place (an edited title shows), without announcing them.
  *
- * Entries handed out by the adapter may thus change under their holder:
- * whoever needs a stable entry (the editor) takes a copy.
+ * An item may thus become another entry under its holder: whoever needs a
+ * stable entry (the editor) takes a copy. Positions that are not announced
+ * as changed may hold other entries after a reload, so whoever tracks
+ * positions (the selection) listens to ::reloaded.
  */
 
 #define G_LOG_DOMAIN "mh-entry-list-adapter"
@@ -43,13 +45,11 @@ struct _MhEntryListAdapter
   /* owned references */
   MhEntryList *list;
   GArray      *ids;          /* gint64: the list as announced */
-  GHashTable  *handed_out;   /* MhEntry* (weak) → nothing: what the view may hold */
+  GHashTable  *positions;    /* MhEntry* (weak) → position + 1: what the view may hold */
+  GHashTable  *items;        /* position + 1 → MhEntry* (weak) */
 
-  /* state: between the two steps of a replacement, the items of the new
-   * list from @gap_position on are @gap_added further in the list */
+  /* state */
   guint        n_items;
-  guint        gap_position;
-  guint        gap_added;
 };
 
 static void list_model_iface_init (GListModelInterface *iface);
@@ -57,13 +57,35 @@ static void list_model_iface_init (GListModelInterface *iface);
 G_DEFINE_FINAL_TYPE_WITH_CODE (MhEntryListAdapter, mh_entry_list_adapter, G_TYPE_OBJECT,
                                G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, list_model_iface_init))
 
+enum {
+  RELOADED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+#define KEY(position) GUINT_TO_POINTER ((position) + 1)
+#define POSITION(key) (GPOINTER_TO_UINT (key) - 1)
+
 static void
 on_entry_finalized_cb (gpointer  data,
                        GObject  *where_the_object_was)
 {
   MhEntryListAdapter *self = data;
+  gpointer key;
 
-  g_hash_table_remove (self->handed_out, where_the_object_was);
+  if (g_hash_table_steal_extended (self->positions, where_the_object_was, NULL, &key) &&
+      g_hash_table_lookup (self->items, key) == (gpointer) where_the_object_was)
+    g_hash_table_remove (self->items, key);
+}
+
+static void
+hold (MhEntryListAdapter *self,
+      MhEntry            *entry,
+      guint               position)
+{
+  g_hash_table_insert (self->positions, entry, KEY (position));
+  g_hash_table_insert (self->items, KEY (position), entry);
 }
 
 static GType
@@ -83,20 +105,23 @@ mh_entry_list_adapter_get_item (GListModel *model,
                                 guint       position)
 {
   MhEntryListAdapter *self = MH_ENTRY_LIST_ADAPTER (model);
+  g_autoptr(MhEntry) listed = NULL;
   MhEntry *entry;
 
   if (position >= self->n_items)
     return NULL;
-  if (position >= self->gap_position)
-    position += self->gap_added;
 
-  entry = g_list_model_get_item (G_LIST_MODEL (self->list), position);
-  if (entry != NULL && !g_hash_table_contains (self->handed_out, entry))
-    {
-      g_hash_table_add (self->handed_out, entry);
-      g_object_weak_ref (G_OBJECT (entry), on_entry_finalized_cb, self);
-    }
+  entry = g_hash_table_lookup (self->items, KEY (position));
+  if (entry != NULL)
+    return g_object_ref (entry);
 
+  listed = g_list_model_get_item (G_LIST_MODEL (self->list), position);
+  if (listed == NULL)
+    return NULL;
+
+  entry = mh_entry_copy (listed);
+  hold (self, entry, position);
+  g_object_weak_ref (G_OBJECT (entry), on_entry_finalized_cb, self);
   return entry;
 }
 
@@ -124,31 +149,6 @@ read_ids (MhEntryList *list)
   return ids;
 }
 
-/* Reads again the entries the view still holds after a change, and
- * updates them in place. Entries no longer in the site are left alone: no
- * row shows them any more. */
-static void
-refresh_held_entries (MhEntryListAdapter *self)
-{
-  MhStore *store = mh_entry_list_get_store (self->list);
-  g_autoptr(GPtrArray) held = g_ptr_array_new_with_free_func (g_object_unref);
-  GHashTableIter iter;
-  gpointer entry;
-
-  g_hash_table_iter_init (&iter, self->handed_out);
-  while (g_hash_table_iter_next (&iter, &entry, NULL))
-    g_ptr_array_add (held, g_object_ref (entry));
-
-  for (guint i = 0; i < held->len; i++)
-    {
-      MhEntry *old = g_ptr_array_index (held, i);
-      g_autoptr(MhEntry) fresh = mh_store_get_entry (store, mh_entry_get_id (old), NULL);
-
-      if (fresh != NULL)
-        mh_entry_assign (old, fresh);
-    }
-}
-
 static void
 on_list_items_changed_cb (MhEntryListAdapter *self,
                           guint               position,
@@ -157,6 +157,9 @@ on_list_items_changed_cb (MhEntryListAdapter *self,
                           MhEntryList        *list)
 {
   g_autoptr(GArray) ids = read_ids (list);
+  g_autoptr(GPtrArray) held = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GArray) held_at = g_array_new (FALSE, FALSE, sizeof (guint));
+  MhStore *store = mh_entry_list_get_store (list);
   const gint64 *old_ids = (const gint64 *) self->ids->data;
   const gint64 *new_ids = (const gint64 *) ids->data;
   guint old_n = self->ids->len;
@@ -165,6 +168,9 @@ on_list_items_changed_cb (MhEntryListAdapter *self,
   guint last = 0;
   guint n_removed;
   guint n_added;
+  guint overlap;
+  GHashTableIter iter;
+  gpointer entry, key;
 
   while (first < old_n && first < new_n && old_ids[first] == new_ids[first])
     first++;
@@ -173,31 +179,67 @@ on_list_items_changed_cb (MhEntryListAdapter *self,
     last++;
   n_removed = old_n - first - last;
   n_added = new_n - first - last;
+  overlap = MIN (n_removed, n_added);
 
   g_array_unref (self->ids);
   self->ids = g_steal_pointer (&ids);
 
-  if (n_removed > 0 && n_added > 0)
+  /* Where each held item is now. */
+  g_hash_table_iter_init (&iter, self->positions);
+  while (g_hash_table_iter_next (&iter, &entry, &key))
     {
-      self->gap_position = first;
-      self->gap_added = n_added;
-      self->n_items = old_n - n_removed;
-      g_list_model_items_changed (G_LIST_MODEL (self), first, n_removed, 0);
-      self->gap_position = G_MAXUINT;
-      self->gap_added = 0;
-      self->n_items = new_n;
-      g_list_model_items_changed (G_LIST_MODEL (self), first, 0, n_added);
+      guint at = POSITION (key);
+
+      g_ptr_array_add (held, g_object_ref (entry));
+      g_array_append_val (held_at, at);
     }
-  else
+  g_hash_table_remove_all (self->positions);
+  g_hash_table_remove_all (self->items);
+
+  for (guint i = 0; i < held->len; i++)
     {
-      self->n_items = new_n;
-      if (n_removed > 0 || n_added > 0)
-        g_list_model_items_changed (G_LIST_MODEL (self), first, n_removed, n_added);
+      MhEntry *item = g_ptr_array_index (held, i);
+      guint at = g_array_index (held_at, guint, i);
+
+      if (at >= first + n_removed)
+        at = at - n_removed + n_added;
+      else if (at >= first + overlap)
+        {
+          /* Announced as removed below: the view lets it go. */
+          g_object_weak_unref (G_OBJECT (item), on_entry_finalized_cb, self);
+          continue;
+        }
+      else if (at >= first)
+        {
+          g_autoptr(MhEntry) listed = g_list_model_get_item (G_LIST_MODEL (list), at);
+
+          if (listed != NULL)
+            mh_entry_become (item, listed);
+        }
+      hold (self, item, at);
     }
 
-  /* The view has dropped the replaced rows by now: what it still holds
-   * is outside the changed part. */
-  refresh_held_entries (self);
+  self->n_items = new_n;
+  if (n_added > n_removed)
+    g_list_model_items_changed (G_LIST_MODEL (self), first + n_removed, 0, n_added - n_removed);
+  else if (n_removed > n_added)
+    g_list_model_items_changed (G_LIST_MODEL (self), first + n_added, n_removed - n_added, 0);
+
+  /* The unchanged entries the view still shows may have been edited. */
+  for (guint i = 0; store != NULL && i < held->len; i++)
+    {
+      MhEntry *item = g_ptr_array_index (held, i);
+      guint at = g_array_index (held_at, guint, i);
+      g_autoptr(MhEntry) fresh = NULL;
+
+      if (at >= first && at < first + n_removed)
+        continue;
+      fresh = mh_store_get_entry (store, mh_entry_get_id (item), NULL);
+      if (fresh != NULL)
+        mh_entry_assign (item, fresh);
+    }
+
+  g_signal_emit (self, signals[RELOADED], 0);
 }
 
 static void
@@ -213,8 +255,9 @@ mh_entry_list_adapter_dispose (GObject *object)
 {
   MhEntryListAdapter *self = MH_ENTRY_LIST_ADAPTER (object);
 
-  g_hash_table_foreach (self->handed_out, forget_entry, self);
-  g_hash_table_remove_all (self->handed_out);
+  g_hash_table_foreach (self->positions, forget_entry, self);
+  g_hash_table_remove_all (self->positions);
+  g_hash_table_remove_all (self->items);
   if (self->list != NULL)
     g_signal_handlers_disconnect_by_data (self->list, self);
   g_clear_object (&self->list);
@@ -228,7 +271,8 @@ mh_entry_list_adapter_finalize (GObject *object)
   MhEntryListAdapter *self = MH_ENTRY_LIST_ADAPTER (object);
 
   g_clear_pointer (&self->ids, g_array_unref);
-  g_clear_pointer (&self->handed_out, g_hash_table_unref);
+  g_clear_pointer (&self->positions, g_hash_table_unref);
+  g_clear_pointer (&self->items, g_hash_table_unref);
 
   G_OBJECT_CLASS (mh_entry_list_adapter_parent_class)->finalize (object);
 }
@@ -240,14 +284,25 @@ mh_entry_list_adapter_class_init (MhEntryListAdapterClass *klass)
 
   object_class->dispose = mh_entry_list_adapter_dispose;
   object_class->finalize = mh_entry_list_adapter_finalize;
+
+  /**
+   * MhEntryListAdapter::reloaded:
+   * @self: the adapter
+   *
+   * The list was read again; items at any position may be other entries
+   * now, whether or not ::items-changed said so.
+   */
+  signals[RELOADED] =
+    g_signal_new ("reloaded", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
 }
 
 static void
 mh_entry_list_adapter_init (MhEntryListAdapter *self)
 {
   self->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  self->handed_out = g_hash_table_new (NULL, NULL);
-  self->gap_position = G_MAXUINT;
+  self->positions = g_hash_table_new (NULL, NULL);
+  self->items = g_hash_table_new (NULL, NULL);
 }
 
 /**
@@ -287,19 +342,4 @@ mh_entry_list_adapter_get_list (MhEntryListAdapter *self)
   g_return_val_if_fail (MH_IS_ENTRY_LIST_ADAPTER (self), NULL);
 
   return self->list;
-}
-
-/**
- * mh_entry_list_adapter_is_settled:
- * @self: an adapter
- *
- * Returns: %FALSE between the two steps of announcing a replacement, when
- *   the adapter's positions are not yet the list's
- */
-gboolean
-mh_entry_list_adapter_is_settled (MhEntryListAdapter *self)
-{
-  g_return_val_if_fail (MH_IS_ENTRY_LIST_ADAPTER (self), FALSE);
-
-  return self->gap_position == G_MAXUINT;
 }

@@ -18,6 +18,5 @@ G_DECLARE_FINAL_TYPE (MhEntryListAdapter, mh_entry_list_adapter, MH, ENTRY_LIST_
 
 MhEntryListAdapter *mh_entry_list_adapter_new        (MhEntryList        *list);
 MhEntryList        *mh_entry_list_adapter_get_list   (MhEntryListAdapter *self);
-gboolean            mh_entry_list_adapter_is_settled (MhEntryListAdapter *self);
 
 G_END_DECLS

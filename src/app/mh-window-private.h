@@ -123,6 +123,7 @@ void                   _mh_window_update_visible_page     (MhWindow     *self);
 
 /* mh-window-selection.c */
 void                   _mh_window_selection_init          (MhWindow     *self);
+void                   _mh_window_selection_reloaded      (MhWindow     *self);
 GArray                *_mh_window_dup_selected_ids        (MhWindow     *self);
 gboolean               _mh_window_select_entry_ids        (MhWindow     *self,
                                                            GArray       *ids);

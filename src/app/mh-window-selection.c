@@ -185,9 +185,8 @@ on_selection_items_changed_cb (MhWindow   *self,
 
   g_assert (MH_IS_WINDOW (self));
 
-  /* Halfway through a replacement, or while the site closes, the
-   * positions are not the list's. */
-  if (self->adapter == NULL || !mh_entry_list_adapter_is_settled (self->adapter) ||
+  /* While the site closes, the positions are not the list's. */
+  if (self->adapter == NULL ||
       g_list_model_get_n_items (G_LIST_MODEL (self->selection)) !=
       g_list_model_get_n_items (G_LIST_MODEL (self->entries)))
     return;
@@ -195,6 +194,28 @@ on_selection_items_changed_cb (MhWindow   *self,
   selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
   if (gtk_bitset_get_size (selected) != self->selected_ids->len)
     restore_selection (self);
+  selection_changed (self, FALSE);
+  _mh_window_update_visible_page (self);
+}
+
+/**
+ * _mh_window_selection_reloaded:
+ * @self: a window
+ *
+ * The list was read again: rows keep their positions but may show other
+ * entries now, so the selection is put back on the selected entries.
+ */
+void
+_mh_window_selection_reloaded (MhWindow *self)
+{
+  g_return_if_fail (MH_IS_WINDOW (self));
+
+  if (self->adapter == NULL ||
+      g_list_model_get_n_items (G_LIST_MODEL (self->selection)) !=
+      g_list_model_get_n_items (G_LIST_MODEL (self->entries)))
+    return;
+
+  restore_selection (self);
   selection_changed (self, FALSE);
   _mh_window_update_visible_page (self);
 }

@@ -328,6 +328,10 @@ apply_query (MhWindow *self)
     }
 
   mh_entry_list_set_query (self->entries, &query);
+  /* A new query shows its first results: the rows stay (see
+   * mh-entry-list-adapter.c), so the view would stay where it was. */
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->entries)) > 0)
+    gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", 0);
   _mh_window_update_visible_page (self);
 }
 
@@ -474,6 +478,8 @@ set_site (MhWindow    *self,
                            G_CALLBACK (on_store_changed_cb), self, G_CONNECT_SWAPPED);
 
   self->adapter = mh_entry_list_adapter_new (self->entries);
+  g_signal_connect_object (self->adapter, "reloaded",
+                           G_CALLBACK (_mh_window_selection_reloaded), self, G_CONNECT_SWAPPED);
   gtk_multi_selection_set_model (self->selection, G_LIST_MODEL (self->adapter));
 }
 

@@ -423,6 +423,36 @@ mh_entry_assign (MhEntry *self,
 }
 
 /**
+ * mh_entry_become:
+ * @self: an entry
+ * @from: another entry, perhaps of another kind
+ *
+ * Makes @self a copy of @from in place — kind, identity and values —
+ * notifying what changes. For a list that keeps its item objects and shows
+ * other entries in them (a new search), so that its rows are updated
+ * rather than made again.
+ */
+void
+mh_entry_become (MhEntry *self,
+                 MhEntry *from)
+{
+  g_return_if_fail (MH_IS_ENTRY (self));
+  g_return_if_fail (MH_IS_ENTRY (from));
+
+  g_object_freeze_notify (G_OBJECT (self));
+  if (self->kind != from->kind)
+    {
+      self->kind = from->kind;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_KIND]);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_KIND_LABEL]);
+    }
+  _mh_entry_set_identity (self, from->id, from->fields[FIELD_UUID],
+                          from->fields[FIELD_UPDATED_AT]);
+  mh_entry_assign (self, from);
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
+/**
  * mh_entry_copy:
  * @self: an entry
  *

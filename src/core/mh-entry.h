@@ -39,6 +39,8 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (MhFieldProblem, mh_field_problem_free)
 
 MhEntry       *mh_entry_new                (MhEntryKind    kind);
 MhEntry       *mh_entry_copy               (MhEntry       *self);
+void           mh_entry_become             (MhEntry       *self,
+                                            MhEntry       *from);
 void           mh_entry_assign             (MhEntry       *self,
                                             MhEntry       *from);
 char         **mh_entry_diff_fields        (MhEntry       *self,
