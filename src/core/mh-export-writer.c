@@ -362,13 +362,75 @@ zip_add_target_file (MhExportWriter  *self,
 }
 
 /**
+ * mh_export_writer_can_reuse:
+ * @writer: a writer
+ * @relpath: a path in the tree, such as `reports/x/index.html`
+ * @fingerprint: (nullable): a hash of everything the file is made from
+ *
+ * Whether the previous export has @relpath, made from the same
+ * @fingerprint, as a regular file. Only reads the previous manifest and the
+ * target folder, so it may be called from several threads at once, as long
+ * as none of them adds, keeps or commits meanwhile; keep the file with
+ * mh_export_writer_keep() afterwards.
+ *
+ * Returns: %TRUE when the previous export's file can stay
+ */
+gboolean
+mh_export_writer_can_reuse (MhExportWriter *writer,
+                            const char     *relpath,
+                            const char     *fingerprint)
+{
+  g_autofree char *path = NULL;
+  const char *old;
+  GStatBuf st;
+
+  g_return_val_if_fail (writer != NULL, FALSE);
+  g_return_val_if_fail (relpath != NULL, FALSE);
+
+  old = g_hash_table_lookup (writer->old_manifest, relpath);
+  if (fingerprint == NULL || old == NULL || !g_str_equal (old, fingerprint))
+    return FALSE;
+
+  path = g_build_filename (writer->target, relpath, NULL);
+  return g_stat (path, &st) == 0 && S_ISREG (st.st_mode);
+}
+
+/**
+ * mh_export_writer_keep:
+ * @writer: a writer
+ * @relpath: a path for which mh_export_writer_can_reuse() returned %TRUE
+ * @fingerprint: the fingerprint it was given
+ *
+ * Keeps the previous export's file, without looking at it again.
+ *
+ * Returns: %TRUE when the file was kept; %FALSE when the caller must make
+ *   it and add it after all
+ */
+gboolean
+mh_export_writer_keep (MhExportWriter *writer,
+                       const char     *relpath,
+                       const char     *fingerprint)
+{
+  g_return_val_if_fail (writer != NULL, FALSE);
+  g_return_val_if_fail (!writer->committed, FALSE);
+
+  if (g_hash_table_contains (writer->files, relpath) ||
+      !zip_add_target_file (writer, relpath, NULL))
+    return FALSE;
+
+  remember (writer, relpath, fingerprint, FILE_KEPT);
+  return TRUE;
+}
+
+/**
  * mh_export_writer_reuse:
  * @writer: a writer
  * @relpath: a path in the tree, such as `reports/x/index.html`
  * @fingerprint: a hash of everything the file is made from
  *
  * Keeps the previous export's file when its fingerprint is the same, so
- * that it need not be made again.
+ * that it need not be made again: mh_export_writer_can_reuse(), then
+ * mh_export_writer_keep().
  *
  * Returns: %TRUE when the file was kept; %FALSE when the caller must make
  *   it and add it
@@ -378,23 +440,11 @@ mh_export_writer_reuse (MhExportWriter *writer,
                         const char     *relpath,
                         const char     *fingerprint)
 {
-  g_autofree char *path = NULL;
-  const char *old;
-
   g_return_val_if_fail (writer != NULL, FALSE);
 
-  old = g_hash_table_lookup (writer->old_manifest, relpath);
-  if (fingerprint == NULL || old == NULL || !g_str_equal (old, fingerprint) ||
-      g_hash_table_contains (writer->files, relpath))
-    return FALSE;
-
-  path = g_build_filename (writer->target, relpath, NULL);
-  if (!g_file_test (path, G_FILE_TEST_IS_REGULAR) ||
-      !zip_add_target_file (writer, relpath, NULL))
-    return FALSE;
-
-  remember (writer, relpath, fingerprint, FILE_KEPT);
-  return TRUE;
+  return !g_hash_table_contains (writer->files, relpath) &&
+         mh_export_writer_can_reuse (writer, relpath, fingerprint) &&
+         mh_export_writer_keep (writer, relpath, fingerprint);
 }
 
 /**
