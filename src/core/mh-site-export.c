@@ -53,6 +53,7 @@ typedef struct
   char                **cards;        /* per entry index: the fingerprint of its card */
   char                **entries;      /* per entry index: the fingerprint of the entry */
   char                **page_fps;     /* per entry index: the fingerprint of its page */
+  guint8               *reusable;     /* per entry index: REUSE_* flags */
   MhExportProgressFunc  progress;
   gpointer              progress_data;
   guint                 done;
@@ -71,6 +72,7 @@ export_clear (Export *self)
   for (guint i = 0; self->page_fps && i < n; i++)
     g_free (self->page_fps[i]);
   g_free (self->page_fps);
+  g_free (self->reusable);
   g_free (self->cards);
   g_free (self->entries);
   g_free (self->global);
@@ -364,6 +366,20 @@ reuse_page (Export     *self,
   return TRUE;
 }
 
+/* For a page that mh_export_writer_can_reuse() found unchanged. */
+static gboolean
+keep_page (Export     *self,
+           const char *dir,
+           const char *fingerprint)
+{
+  g_autofree char *relpath = g_strconcat (dir, "index.html", NULL);
+
+  if (!mh_export_writer_keep (self->writer, relpath, fingerprint))
+    return FALSE;
+  g_ptr_array_add (self->pages, g_strdup (dir));
+  return TRUE;
+}
+
 static void
 report_progress (Export     *self,
                  const char *message)
@@ -392,6 +408,13 @@ fingerprint_page (Export       *self,
  * written in order by this thread, so that the tree is the same whatever
  * the number of cores. */
 #define BATCH_SIZE 256
+
+/* What the last export has that can stay, per entry. */
+enum
+{
+  REUSE_PAGE = 1 << 0,   /* its page */
+  REUSE_ICS  = 1 << 1,   /* its event.ics */
+};
 
 typedef struct
 {
@@ -464,6 +487,16 @@ write_entry_files (Export        *self,
                    GError       **error)
 {
   MhModelEntry *e = page->entry;
+  guint8 reusable = self->reusable[e->index];
+
+  /* A page the fingerprint threads found unchanged is kept here, in its
+   * turn, so that the sitemap and the manifest list the pages in the same
+   * order whether they were kept or made. */
+  if (page->problems == NULL && !keep_page (self, e->path, page->fingerprint))
+    {
+      page->problems = g_ptr_array_new_with_free_func (g_free);
+      page->html = mh_site_renderer_entry (self->renderer, e, page->problems, &page->error);
+    }
 
   if (page->problems != NULL)
     {
@@ -482,7 +515,8 @@ write_entry_files (Export        *self,
     {
       g_autofree char *ics = g_strconcat (e->path, "event.ics", NULL);
 
-      if (!mh_export_writer_reuse (self->writer, ics, self->entries[e->index]) &&
+      if (!((reusable & REUSE_ICS) &&
+            mh_export_writer_keep (self->writer, ics, self->entries[e->index])) &&
           !add_text (self, ics, self->entries[e->index],
                      mh_site_event_ics (self->model, e), error))
         return FALSE;
@@ -513,6 +547,7 @@ export_entries (Export  *self,
 {
   Page pages[BATCH_SIZE] = { 0 };
   gboolean ok = TRUE;
+  guint n_render = 0;
 
   /* A page whose fingerprint is unchanged is kept without rendering;
    * the others get a problems array, which marks them for rendering. */
@@ -522,12 +557,14 @@ export_entries (Export  *self,
 
       page->entry = g_ptr_array_index (self->model->entries, first + i);
       page->fingerprint = g_strdup (self->page_fps[first + i]);
-      if (reuse_page (self, page->entry->path, page->fingerprint))
+      if (self->reusable[first + i] & REUSE_PAGE)
         continue;
       page->problems = g_ptr_array_new_with_free_func (g_free);
+      n_render++;
     }
 
-  render_pages (self, pages, n);
+  if (n_render > 0)
+    render_pages (self, pages, n);
 
   for (guint i = 0; i < n && ok; i++)
     ok = write_entry_files (self, &pages[i], error);
@@ -788,53 +825,81 @@ similar_cache_text (Export     *self,
   return text;
 }
 
+typedef void (*ItemFunc) (Export *self,
+                          guint   i);
+
 typedef struct
 {
-  Export *self;
-  guint   first;
-  guint   step;
-  int     what;    /* 0: cards; 1: entries; 2: pages */
-} FingerprintJob;
+  Export   *self;
+  ItemFunc  func;
+  guint     n;
+  guint     first;
+  guint     step;
+} ParallelJob;
 
 static gpointer
-fingerprint_thread (gpointer data)
+parallel_thread (gpointer data)
 {
-  FingerprintJob *job = data;
-  Export *self = job->self;
+  ParallelJob *job = data;
 
-  for (guint i = job->first; i < self->model->entries->len; i += job->step)
-    {
-      MhModelEntry *e = g_ptr_array_index (self->model->entries, i);
-
-      if (job->what == 0)
-        self->cards[i] = fingerprint_card (e);
-      else if (job->what == 1)
-        self->entries[i] = fingerprint_entry (self, e);
-      else
-        self->page_fps[i] = fingerprint_page (self, e);
-    }
+  for (guint i = job->first; i < job->n; i += job->step)
+    job->func (job->self, i);
   return NULL;
 }
 
-/* Each step needs the one before for every entry, so the threads meet in
- * between. */
+/* Calls @func for each of @n items, on as many threads as there are
+ * renderers; returns when all are done. @func must only write to the
+ * item's own slots. */
 static void
-fingerprint_all (Export *self,
-                 int     what)
+parallel_for (Export   *self,
+              guint     n,
+              ItemFunc  func)
 {
-  guint n_threads = self->renderers->len;
-  g_autofree FingerprintJob *jobs = g_new0 (FingerprintJob, n_threads);
+  guint n_threads = MIN (self->renderers->len, MAX (1, n / 64));
+  g_autofree ParallelJob *jobs = g_new0 (ParallelJob, n_threads);
   g_autofree GThread **threads = g_new0 (GThread *, n_threads);
 
   for (guint t = 0; t < n_threads; t++)
     {
-      jobs[t] = (FingerprintJob) { self, t, n_threads, what };
+      jobs[t] = (ParallelJob) { self, func, n, t, n_threads };
       if (t > 0)
-        threads[t] = g_thread_new ("mh-fingerprint", fingerprint_thread, &jobs[t]);
+        threads[t] = g_thread_new ("mh-fingerprint", parallel_thread, &jobs[t]);
     }
-  fingerprint_thread (&jobs[0]);
+  parallel_thread (&jobs[0]);
   for (guint t = 1; t < n_threads; t++)
     g_thread_join (threads[t]);
+}
+
+/* An entry's fingerprint needs only its own card. */
+static void
+fingerprint_card_and_entry (Export *self,
+                            guint   i)
+{
+  MhModelEntry *e = g_ptr_array_index (self->model->entries, i);
+
+  self->cards[i] = fingerprint_card (e);
+  self->entries[i] = fingerprint_entry (self, e);
+}
+
+/* A page's fingerprint needs the cards of its similar entries; whether the
+ * last export's files can stay is looked up here too, off the main thread. */
+static void
+fingerprint_and_check_page (Export *self,
+                            guint   i)
+{
+  MhModelEntry *e = g_ptr_array_index (self->model->entries, i);
+  g_autofree char *page = g_strconcat (e->path, "index.html", NULL);
+
+  self->page_fps[i] = fingerprint_page (self, e);
+  if (mh_export_writer_can_reuse (self->writer, page, self->page_fps[i]))
+    self->reusable[i] |= REUSE_PAGE;
+  if (e->kind == MH_ENTRY_KIND_EVENT && e->event_start != NULL)
+    {
+      g_autofree char *ics = g_strconcat (e->path, "event.ics", NULL);
+
+      if (mh_export_writer_can_reuse (self->writer, ics, self->entries[i]))
+        self->reusable[i] |= REUSE_ICS;
+    }
 }
 
 static void
@@ -859,8 +924,9 @@ compute_fingerprints (Export *self)
   self->cards = g_new0 (char *, n);
   self->entries = g_new0 (char *, n);
   self->page_fps = g_new0 (char *, n);
-  for (int what = 0; what < 3; what++)
-    fingerprint_all (self, what);
+  self->reusable = g_new0 (guint8, n);
+  parallel_for (self, n, fingerprint_card_and_entry);
+  parallel_for (self, n, fingerprint_and_check_page);
 }
 
 static gboolean
