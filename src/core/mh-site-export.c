@@ -55,6 +55,8 @@ typedef struct
   char                **entries;      /* per entry index: the fingerprint of the entry */
   char                **page_fps;     /* per entry index: the fingerprint of its page */
   guint8               *reusable;     /* per entry index: REUSE_* flags */
+  GArray               *listings;     /* Listing: sections', vocabularies' and terms' pages */
+  GPtrArray            *section_entries;
   MhExportProgressFunc  progress;
   gpointer              progress_data;
   guint                 done;
@@ -74,6 +76,8 @@ export_clear (Export *self)
     g_free (self->page_fps[i]);
   g_free (self->page_fps);
   g_free (self->reusable);
+  g_clear_pointer (&self->listings, g_array_unref);
+  g_clear_pointer (&self->section_entries, g_ptr_array_unref);
   g_free (self->cards);
   g_free (self->entries);
   g_free (self->global);
@@ -363,19 +367,6 @@ add_page (Export      *self,
   return add_text (self, relpath, fingerprint, html, error);
 }
 
-static gboolean
-reuse_page (Export     *self,
-            const char *dir,
-            const char *fingerprint)
-{
-  g_autofree char *relpath = g_strconcat (dir, "index.html", NULL);
-
-  if (!mh_export_writer_reuse (self->writer, relpath, fingerprint))
-    return FALSE;
-  g_ptr_array_add (self->pages, g_strdup (dir));
-  return TRUE;
-}
-
 /* For a page that mh_export_writer_can_reuse() found unchanged. */
 static gboolean
 keep_page (Export     *self,
@@ -411,6 +402,51 @@ fingerprint_page (Export       *self,
   for (guint i = 0; i < similar->len; i++)
     hash_string (sum, self->cards[((MhModelEntry *) g_ptr_array_index (similar, i))->index]);
   return g_strdup (g_checksum_get_string (sum));
+}
+
+typedef void (*ItemFunc) (Export *self,
+                          guint   i);
+
+typedef struct
+{
+  Export   *self;
+  ItemFunc  func;
+  guint     n;
+  guint     first;
+  guint     step;
+} ParallelJob;
+
+static gpointer
+parallel_thread (gpointer data)
+{
+  ParallelJob *job = data;
+
+  for (guint i = job->first; i < job->n; i += job->step)
+    job->func (job->self, i);
+  return NULL;
+}
+
+/* Calls @func for each of @n items, on as many threads as there are
+ * renderers; returns when all are done. @func must only write to the
+ * item's own slots. */
+static void
+parallel_for (Export   *self,
+              guint     n,
+              ItemFunc  func)
+{
+  guint n_threads = MIN (self->renderers->len, MAX (1, n / 64));
+  g_autofree ParallelJob *jobs = g_new0 (ParallelJob, n_threads);
+  g_autofree GThread **threads = g_new0 (GThread *, n_threads);
+
+  for (guint t = 0; t < n_threads; t++)
+    {
+      jobs[t] = (ParallelJob) { self, func, n, t, n_threads };
+      if (t > 0)
+        threads[t] = g_thread_new ("mh-fingerprint", parallel_thread, &jobs[t]);
+    }
+  parallel_thread (&jobs[0]);
+  for (guint t = 1; t < n_threads; t++)
+    g_thread_join (threads[t]);
 }
 
 /* Entry pages are rendered in batches on every core, each thread with a
@@ -597,15 +633,38 @@ page_dir (const char *base,
   return page == 1 ? g_strdup (base) : g_strdup_printf ("%spage/%u/", base, page);
 }
 
-static gboolean
-export_section (Export      *self,
-                const char  *section,
-                GError     **error)
+/* A listing page: a page of a section or of a term, or a vocabulary's
+ * index. Their fingerprints are worked out, and the last export's copies
+ * looked up, on every core; they are then kept or made in this order. */
+typedef struct
 {
-  g_autoptr(GPtrArray) entries = g_ptr_array_new ();
+  char              *dir;
+  const char        *section;      /* a page of this section … */
+  GPtrArray         *entries;      /* … which has these entries */
+  MhModelTerm       *term;         /* a page of this term */
+  MhModelVocabulary *vocabulary;   /* this vocabulary's index */
+  guint              page;
+  guint              n_pages;
+  char              *fingerprint;
+  gboolean           reusable;
+} Listing;
+
+static void
+listing_clear (Listing *listing)
+{
+  g_free (listing->dir);
+  g_free (listing->fingerprint);
+}
+
+static void
+add_section_listings (Export     *self,
+                      const char *section)
+{
+  GPtrArray *entries = g_ptr_array_new ();
   g_autofree char *base = g_strconcat (section, "/", NULL);
   guint n_pages;
 
+  g_ptr_array_add (self->section_entries, entries);
   for (guint i = 0; i < self->model->entries->len; i++)
     {
       MhModelEntry *e = g_ptr_array_index (self->model->entries, i);
@@ -614,23 +673,36 @@ export_section (Export      *self,
         g_ptr_array_add (entries, e);
     }
   if (entries->len == 0)
-    return TRUE;
+    return;
 
   n_pages = n_pages_for (entries->len);
   for (guint page = 1; page <= n_pages; page++)
     {
-      g_autofree char *dir = page_dir (base, page);
-      guint first = (page - 1) * MH_SITE_MODEL_PAGE_SIZE;
-      g_autofree char *fingerprint =
-        fingerprint_list (self, section, page, n_pages, entries, first,
-                          MIN (entries->len, first + MH_SITE_MODEL_PAGE_SIZE));
+      Listing listing = { page_dir (base, page), section, entries, NULL, NULL, page, n_pages };
 
-      if (!reuse_page (self, dir, fingerprint) &&
-          !add_page (self, dir, fingerprint,
-                     mh_site_renderer_section (self->renderer, section, page, NULL, error), error))
-        return FALSE;
+      g_array_append_val (self->listings, listing);
     }
-  return TRUE;
+}
+
+static void
+add_vocabulary_listings (Export            *self,
+                         MhModelVocabulary *v)
+{
+  Listing index = { g_strconcat (v->key, "/", NULL), NULL, NULL, NULL, v };
+
+  g_array_append_val (self->listings, index);
+  for (guint i = 0; i < v->terms->len; i++)
+    {
+      MhModelTerm *term = g_ptr_array_index (v->terms, i);
+      guint n_pages = n_pages_for (term->entries->len);
+
+      for (guint page = 1; page <= n_pages; page++)
+        {
+          Listing listing = { page_dir (term->path, page), NULL, NULL, term, NULL, page, n_pages };
+
+          g_array_append_val (self->listings, listing);
+        }
+    }
 }
 
 static char *
@@ -647,33 +719,67 @@ fingerprint_term (Export      *self,
                            MIN (term->entries->len, first + MH_SITE_MODEL_PAGE_SIZE));
 }
 
-static gboolean
-export_vocabulary (Export             *self,
-                   MhModelVocabulary  *v,
-                   GError            **error)
+static void
+fingerprint_and_check_listing (Export *self,
+                               guint   i)
 {
-  g_autofree char *dir = g_strconcat (v->key, "/", NULL);
+  Listing *listing = &g_array_index (self->listings, Listing, i);
+  g_autofree char *relpath = g_strconcat (listing->dir, "index.html", NULL);
 
-  if (!reuse_page (self, dir, self->global) &&
-      !add_page (self, dir, self->global,
-                 mh_site_renderer_vocabulary (self->renderer, v, error), error))
-    return FALSE;
-
-  for (guint i = 0; i < v->terms->len; i++)
+  if (listing->vocabulary != NULL)
+    listing->fingerprint = g_strdup (self->global);
+  else if (listing->term != NULL)
+    listing->fingerprint = fingerprint_term (self, listing->term, listing->page,
+                                             listing->n_pages);
+  else
     {
-      MhModelTerm *term = g_ptr_array_index (v->terms, i);
-      guint n_pages = n_pages_for (term->entries->len);
+      guint first = (listing->page - 1) * MH_SITE_MODEL_PAGE_SIZE;
 
-      for (guint page = 1; page <= n_pages; page++)
-        {
-          g_autofree char *page_path = page_dir (term->path, page);
-          g_autofree char *fingerprint = fingerprint_term (self, term, page, n_pages);
+      listing->fingerprint =
+        fingerprint_list (self, listing->section, listing->page, listing->n_pages,
+                          listing->entries, first,
+                          MIN (listing->entries->len, first + MH_SITE_MODEL_PAGE_SIZE));
+    }
+  listing->reusable = mh_export_writer_can_reuse (self->writer, relpath, listing->fingerprint);
+}
 
-          if (!reuse_page (self, page_path, fingerprint) &&
-              !add_page (self, page_path, fingerprint,
-                         mh_site_renderer_term (self->renderer, term, page, NULL, error), error))
-            return FALSE;
-        }
+static char *
+render_listing (Export   *self,
+                Listing  *listing,
+                GError  **error)
+{
+  if (listing->vocabulary != NULL)
+    return mh_site_renderer_vocabulary (self->renderer, listing->vocabulary, error);
+  if (listing->term != NULL)
+    return mh_site_renderer_term (self->renderer, listing->term, listing->page, NULL, error);
+  return mh_site_renderer_section (self->renderer, listing->section, listing->page, NULL, error);
+}
+
+/* The sections' pages, then each vocabulary's index and its terms' pages. */
+static gboolean
+export_listings (Export  *self,
+                 GError **error)
+{
+  self->listings = g_array_new (FALSE, FALSE, sizeof (Listing));
+  g_array_set_clear_func (self->listings, (GDestroyNotify) listing_clear);
+  self->section_entries = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
+    add_section_listings (self, sections[i]);
+  for (guint i = 0; i < self->model->vocabularies->len; i++)
+    add_vocabulary_listings (self, g_ptr_array_index (self->model->vocabularies, i));
+
+  parallel_for (self, self->listings->len, fingerprint_and_check_listing);
+
+  for (guint i = 0; i < self->listings->len; i++)
+    {
+      Listing *listing = &g_array_index (self->listings, Listing, i);
+
+      if (!(listing->reusable && keep_page (self, listing->dir, listing->fingerprint)) &&
+          !add_page (self, listing->dir, listing->fingerprint,
+                     render_listing (self, listing, error), error))
+        return FALSE;
+      if (i % 64 == 63 && g_cancellable_set_error_if_cancelled (self->cancellable, error))
+        return FALSE;
     }
   return !g_cancellable_set_error_if_cancelled (self->cancellable, error);
 }
@@ -870,51 +976,6 @@ similar_cache_text (Export     *self,
   return g_string_free_to_bytes (text);
 }
 
-typedef void (*ItemFunc) (Export *self,
-                          guint   i);
-
-typedef struct
-{
-  Export   *self;
-  ItemFunc  func;
-  guint     n;
-  guint     first;
-  guint     step;
-} ParallelJob;
-
-static gpointer
-parallel_thread (gpointer data)
-{
-  ParallelJob *job = data;
-
-  for (guint i = job->first; i < job->n; i += job->step)
-    job->func (job->self, i);
-  return NULL;
-}
-
-/* Calls @func for each of @n items, on as many threads as there are
- * renderers; returns when all are done. @func must only write to the
- * item's own slots. */
-static void
-parallel_for (Export   *self,
-              guint     n,
-              ItemFunc  func)
-{
-  guint n_threads = MIN (self->renderers->len, MAX (1, n / 64));
-  g_autofree ParallelJob *jobs = g_new0 (ParallelJob, n_threads);
-  g_autofree GThread **threads = g_new0 (GThread *, n_threads);
-
-  for (guint t = 0; t < n_threads; t++)
-    {
-      jobs[t] = (ParallelJob) { self, func, n, t, n_threads };
-      if (t > 0)
-        threads[t] = g_thread_new ("mh-fingerprint", parallel_thread, &jobs[t]);
-    }
-  parallel_thread (&jobs[0]);
-  for (guint t = 1; t < n_threads; t++)
-    g_thread_join (threads[t]);
-}
-
 /* An entry's fingerprint needs only its own card. */
 static void
 fingerprint_card_and_entry (Export *self,
@@ -997,12 +1058,8 @@ export_html (Export            *self,
     if (!export_entries (self, i, MIN (BATCH_SIZE, self->model->entries->len - i), error))
       return FALSE;
   g_debug ("entries: %.3f s", (g_get_monotonic_time () - start) / 1e6);
-  for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
-    if (!export_section (self, sections[i], error))
-      return FALSE;
-  for (guint i = 0; i < self->model->vocabularies->len; i++)
-    if (!export_vocabulary (self, g_ptr_array_index (self->model->vocabularies, i), error))
-      return FALSE;
+  if (!export_listings (self, error))
+    return FALSE;
   g_debug ("listings: %.3f s", (g_get_monotonic_time () - start) / 1e6);
 
   if (!export_assets (self, error) || !export_site_files (self, error))
