@@ -820,8 +820,38 @@ fingerprint_feeds (Export *self)
   return g_strdup (g_checksum_get_string (sum));
 }
 
-/* Pages made from the whole site are cheap: they are always made, and the
- * writer keeps the old file when the bytes are the same. */
+/* What mh_site_sitemap() shows: the base URL and where the entries are
+ * (both in the site-wide fingerprint), every page in order, and the day
+ * each entry last changed, which it takes from the first ten characters of
+ * the entry's updated-at, or else its date. Hashing the whole updated-at
+ * would make the sitemap change with every edit. */
+static char *
+fingerprint_sitemap (Export *self)
+{
+  g_autoptr(GChecksum) sum = g_checksum_new (FINGERPRINT_CHECKSUM);
+
+  hash_string (sum, self->global);
+  hash_strings (sum, self->pages);
+  for (guint i = 0; i < self->model->entries->len; i++)
+    {
+      MhModelEntry *e = g_ptr_array_index (self->model->entries, i);
+      const char *updated = e->updated_at != NULL ? e->updated_at : e->date;
+
+      if (updated == NULL)
+        hash_string (sum, NULL);
+      else
+        {
+          g_checksum_update (sum, (const guchar *) updated, strnlen (updated, 10));
+          hash_string (sum, "");
+        }
+    }
+  return g_strdup (g_checksum_get_string (sum));
+}
+
+/* The home page, 404.html, robots.txt and the stylesheet are cheap: they
+ * are always made, and the writer keeps the old file when the bytes are the
+ * same. The feeds, the search index and the sitemap, made from every entry,
+ * are kept by fingerprint. */
 static gboolean
 export_site_files (Export  *self,
                    GError **error)
@@ -829,6 +859,7 @@ export_site_files (Export  *self,
   g_autoptr(GBytes) css = mh_site_renderer_stylesheet (self->renderer, error);
   g_autofree char *feeds = NULL;
   g_autofree char *search = NULL;
+  g_autofree char *sitemap = NULL;
 
   if (css == NULL ||
       !mh_export_writer_add_bytes (self->writer, "assets/style.css", NULL, css, error) ||
@@ -853,7 +884,10 @@ export_site_files (Export  *self,
        !add_text (self, "search.json", search, mh_site_search_index (self->model), error)))
     return FALSE;
 
-  return add_text (self, "sitemap.xml", NULL, mh_site_sitemap (self->model, self->pages), error);
+  sitemap = fingerprint_sitemap (self);
+  return mh_export_writer_reuse (self->writer, "sitemap.xml", sitemap) ||
+         add_text (self, "sitemap.xml", sitemap, mh_site_sitemap (self->model, self->pages),
+                   error);
 }
 
 /* What similar content depends on: the entries in order, their terms and
