@@ -61,6 +61,7 @@ struct _MhExportWriter
   GHashTable      *files;          /* relpath → FileState, everything added */
   GHashTable      *fingerprints;   /* relpath → fingerprint, for the new manifest */
   GPtrArray       *order;          /* relpaths in the order added */
+  int              target_fd;      /* the previous export's folder, or -1 */
   gint64           started;
   gboolean         target_exists;
   gboolean         committed;
@@ -297,9 +298,12 @@ mh_export_writer_new (const char  *target_dir,
   self->fingerprints = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
   self->order = g_ptr_array_new ();
 
+  self->target_fd = -1;
   if (!check_target (self, error))
     return NULL;
   self->old_manifest = read_manifest (self->target);
+  if (self->target_exists)
+    self->target_fd = open (self->target, O_PATH | O_DIRECTORY | O_CLOEXEC);
 
   parent = g_path_get_dirname (self->target);
   if (g_mkdir_with_parents (parent, 0755) != 0)
@@ -380,19 +384,20 @@ mh_export_writer_can_reuse (MhExportWriter *writer,
                             const char     *relpath,
                             const char     *fingerprint)
 {
-  g_autofree char *path = NULL;
   const char *old;
-  GStatBuf st;
+  struct stat st;
 
   g_return_val_if_fail (writer != NULL, FALSE);
   g_return_val_if_fail (relpath != NULL, FALSE);
 
   old = g_hash_table_lookup (writer->old_manifest, relpath);
-  if (fingerprint == NULL || old == NULL || !g_str_equal (old, fingerprint))
+  if (fingerprint == NULL || old == NULL || !g_str_equal (old, fingerprint) ||
+      writer->target_fd < 0)
     return FALSE;
 
-  path = g_build_filename (writer->target, relpath, NULL);
-  return g_stat (path, &st) == 0 && S_ISREG (st.st_mode);
+  /* Relative to the target folder: the kernel walks a few folders rather
+   * than the whole path, which counts with 15,000 files. */
+  return fstatat (writer->target_fd, relpath, &st, 0) == 0 && S_ISREG (st.st_mode);
 }
 
 /**
@@ -842,6 +847,8 @@ mh_export_writer_free (MhExportWriter *writer)
   if (!writer->committed && writer->staging != NULL)
     rm_rf (writer->staging);
 
+  if (writer->target_fd >= 0)
+    close (writer->target_fd);
   g_clear_pointer (&writer->old_manifest, g_hash_table_unref);
   g_clear_pointer (&writer->files, g_hash_table_unref);
   g_clear_pointer (&writer->fingerprints, g_hash_table_unref);
