@@ -198,6 +198,7 @@ struct _MhSiteModel
   /*< private >*/
   MhStore    *store;
   GStringChunk *strings;       /* owns every string of every entry */
+  GStringChunk *list_strings;  /* … and of their participants */
   GPtrArray  *empty;           /* the list entries share while theirs is empty */
   GHashTable *entries_by_slug; /* slug and alias → MhModelEntry* */
   GHashTable *assets_by_name;
