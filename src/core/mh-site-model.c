@@ -516,6 +516,7 @@ entry_row (Loader        *loader,
   MhModelEntry *e = g_new0 (MhModelEntry, 1);
   GStringChunk *strings = loader->model->strings;
   g_autofree char *path = NULL;
+  const char *body;
 
   e->id = sqlite3_column_int64 (stmt, 0);
   e->uuid = g_string_chunk_insert (strings, _mh_stmt_text (stmt, 1));
@@ -525,7 +526,10 @@ entry_row (Loader        *loader,
   e->language = chunk_column (strings, stmt, 5);
   e->date = chunk_column (strings, stmt, 6);
   e->summary = chunk_column (strings, stmt, 7);
-  e->body = g_string_chunk_insert (strings, _mh_stmt_text (stmt, 8) ? _mh_stmt_text (stmt, 8) : "");
+  /* Bodies are 20 MB on a large site: their length comes with them. */
+  body = _mh_stmt_text (stmt, 8);
+  e->body_length = body != NULL ? (gsize) sqlite3_column_bytes (stmt, 8) : 0;
+  e->body = g_string_chunk_insert_len (strings, body != NULL ? body : "", e->body_length);
   e->updated_at = g_string_chunk_insert (strings, _mh_stmt_text (stmt, 9));
   e->cover = lookup_id (loader->assets_by_id, stmt, 10);
   e->cover_alt = chunk_column (strings, stmt, 11);

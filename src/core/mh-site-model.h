@@ -133,6 +133,7 @@ struct _MhModelEntry
   char          *date;         /* nullable, ISO 8601 */
   char          *summary;      /* nullable */
   char          *body;         /* Markdown, never NULL */
+  gsize          body_length;  /* in bytes, as stored: strlen (body) unless it holds a NUL */
   char          *updated_at;
   MhModelAsset  *cover;        /* nullable, borrowed */
   char          *cover_alt;
