@@ -59,8 +59,8 @@ struct _MhExportWriter
   struct archive  *zip;
   GHashTable      *old_manifest;   /* relpath → fingerprint */
   GHashTable      *files;          /* relpath → FileState, everything added */
-  GHashTable      *fingerprints;   /* relpath → fingerprint, for the new manifest */
   GPtrArray       *order;          /* relpaths in the order added */
+  GPtrArray       *order_fingerprints;  /* their fingerprints, “-” for none */
   int              target_fd;      /* the previous export's folder, or -1 */
   gint64           started;
   gboolean         target_exists;
@@ -295,8 +295,8 @@ mh_export_writer_new (const char  *target_dir,
   self->started = g_get_monotonic_time ();
   self->target = g_canonicalize_filename (target_dir, NULL);
   self->files = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  self->fingerprints = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
   self->order = g_ptr_array_new ();
+  self->order_fingerprints = g_ptr_array_new_with_free_func (g_free);
 
   self->target_fd = -1;
   if (!check_target (self, error))
@@ -339,8 +339,8 @@ remember (MhExportWriter *self,
   char *key = g_strdup (relpath);
 
   g_hash_table_replace (self->files, key, GINT_TO_POINTER (state));
-  g_hash_table_replace (self->fingerprints, key, g_strdup (fingerprint ? fingerprint : "-"));
   g_ptr_array_add (self->order, key);
+  g_ptr_array_add (self->order_fingerprints, g_strdup (fingerprint ? fingerprint : "-"));
   if (state == FILE_KEPT)
     self->stats.unchanged++;
   else
@@ -626,11 +626,10 @@ manifest_text (MhExportWriter *self)
 
   for (guint i = 0; i < self->order->len; i++)
     {
-      const char *relpath = g_ptr_array_index (self->order, i);
-
-      g_string_append_printf (text, "%s\t%s\n",
-                              (const char *) g_hash_table_lookup (self->fingerprints, relpath),
-                              relpath);
+      g_string_append (text, g_ptr_array_index (self->order_fingerprints, i));
+      g_string_append_c (text, '\t');
+      g_string_append (text, g_ptr_array_index (self->order, i));
+      g_string_append_c (text, '\n');
     }
   return text;
 }
@@ -807,6 +806,7 @@ mh_export_writer_commit (MhExportWriter  *writer,
       g_hash_table_replace (writer->files, g_strdup (MANIFEST_NAME),
                             GINT_TO_POINTER (FILE_STAGED));
       g_ptr_array_add (writer->order, MANIFEST_NAME);
+      g_ptr_array_add (writer->order_fingerprints, NULL);
     }
 
   /* A small change moves a few files; a large one swaps the whole tree. */
@@ -851,7 +851,7 @@ mh_export_writer_free (MhExportWriter *writer)
     close (writer->target_fd);
   g_clear_pointer (&writer->old_manifest, g_hash_table_unref);
   g_clear_pointer (&writer->files, g_hash_table_unref);
-  g_clear_pointer (&writer->fingerprints, g_hash_table_unref);
+  g_clear_pointer (&writer->order_fingerprints, g_ptr_array_unref);
   g_clear_pointer (&writer->order, g_ptr_array_unref);
   g_free (writer->target);
   g_free (writer->staging);
