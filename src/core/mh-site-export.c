@@ -37,6 +37,12 @@
  * time, valid while the site's structure fingerprint stays the same. */
 #define SIMILAR_CACHE ".masthead-similar"
 
+/* A fingerprint in hex, held in place: an export has 30,000 of them. */
+typedef struct
+{
+  char hex[33];
+} Fingerprint;
+
 static const char * const sections[] = { "reports", "events", "insights", "opportunities" };
 
 typedef struct
@@ -51,9 +57,9 @@ typedef struct
   char                 *global;       /* the site-wide fingerprint */
   char                 *structure;    /* what similar content depends on */
   GBytes               *similar_cache;
-  char                **cards;        /* per entry index: the fingerprint of its card */
-  char                **entries;      /* per entry index: the fingerprint of the entry */
-  char                **page_fps;     /* per entry index: the fingerprint of its page */
+  Fingerprint          *cards;        /* per entry index: the fingerprint of its card */
+  Fingerprint          *entries;      /* per entry index: the fingerprint of the entry */
+  Fingerprint          *page_fps;     /* per entry index: the fingerprint of its page */
   guint8               *reusable;     /* per entry index: REUSE_* flags */
   GArray               *listings;     /* Listing: sections', vocabularies' and terms' pages */
   GPtrArray            *section_entries;
@@ -66,14 +72,6 @@ typedef struct
 static void
 export_clear (Export *self)
 {
-  guint n = self->model ? self->model->entries->len : 0;
-
-  for (guint i = 0; self->cards && i < n; i++)
-    g_free (self->cards[i]);
-  for (guint i = 0; self->entries && i < n; i++)
-    g_free (self->entries[i]);
-  for (guint i = 0; self->page_fps && i < n; i++)
-    g_free (self->page_fps[i]);
   g_free (self->page_fps);
   g_free (self->reusable);
   g_clear_pointer (&self->listings, g_array_unref);
@@ -206,8 +204,16 @@ fingerprint_site (MhSiteModel    *model,
 }
 
 /* What a card of the entry shows, and its place in listings. */
-static char *
-fingerprint_card (MhModelEntry *e)
+static void
+fingerprint_finish (GChecksum   *sum,
+                    Fingerprint *fingerprint)
+{
+  g_strlcpy (fingerprint->hex, g_checksum_get_string (sum), sizeof fingerprint->hex);
+}
+
+static void
+fingerprint_card (MhModelEntry *e,
+                  Fingerprint  *card)
 {
   g_autoptr(GChecksum) sum = g_checksum_new (FINGERPRINT_CHECKSUM);
 
@@ -224,7 +230,7 @@ fingerprint_card (MhModelEntry *e)
   hash_terms (sum, e->terms);
   hash_asset (sum, e->cover);
   hash_string (sum, e->cover_alt);
-  return g_strdup (g_checksum_get_string (sum));
+  fingerprint_finish (sum, card);
 }
 
 static void
@@ -287,14 +293,15 @@ hash_event_and_report (GChecksum    *sum,
 }
 
 /* Everything of the entry itself that its page shows. */
-static char *
+static void
 fingerprint_entry (Export       *self,
-                   MhModelEntry *e)
+                   MhModelEntry *e,
+                   Fingerprint  *entry)
 {
   g_autoptr(GChecksum) sum = g_checksum_new (FINGERPRINT_CHECKSUM);
 
   hash_string (sum, self->global);
-  hash_string (sum, self->cards[e->index]);
+  hash_string (sum, self->cards[e->index].hex);
   hash_string (sum, e->uuid);
   hash_string (sum, e->language);
   /* Every save that changes an entry gives it a new updated-at (to the
@@ -315,7 +322,7 @@ fingerprint_entry (Export       *self,
       hash_string (sum, p->relation);
     }
   hash_event_and_report (sum, e);
-  return g_strdup (g_checksum_get_string (sum));
+  fingerprint_finish (sum, entry);
 }
 
 static char *
@@ -334,7 +341,7 @@ fingerprint_list (Export     *self,
   hash_int (sum, page);
   hash_int (sum, n_pages);
   for (guint i = first; i < last; i++)
-    hash_string (sum, self->cards[((MhModelEntry *) g_ptr_array_index (entries, i))->index]);
+    hash_string (sum, self->cards[((MhModelEntry *) g_ptr_array_index (entries, i))->index].hex);
   return g_strdup (g_checksum_get_string (sum));
 }
 
@@ -391,17 +398,18 @@ report_progress (Export     *self,
                     self->progress_data);
 }
 
-static char *
+static void
 fingerprint_page (Export       *self,
-                  MhModelEntry *e)
+                  MhModelEntry *e,
+                  Fingerprint  *page)
 {
   g_autoptr(GChecksum) sum = g_checksum_new (FINGERPRINT_CHECKSUM);
   g_autoptr(GPtrArray) similar = mh_site_model_similar (self->model, e, N_SIMILAR);
 
-  hash_string (sum, self->entries[e->index]);
+  hash_string (sum, self->entries[e->index].hex);
   for (guint i = 0; i < similar->len; i++)
-    hash_string (sum, self->cards[((MhModelEntry *) g_ptr_array_index (similar, i))->index]);
-  return g_strdup (g_checksum_get_string (sum));
+    hash_string (sum, self->cards[((MhModelEntry *) g_ptr_array_index (similar, i))->index].hex);
+  fingerprint_finish (sum, page);
 }
 
 typedef void (*ItemFunc) (Export *self,
@@ -465,7 +473,7 @@ enum
 typedef struct
 {
   MhModelEntry *entry;
-  char         *fingerprint;
+  const char   *fingerprint;   /* the export's, for its page */
   char         *html;          /* NULL: reused from the last export */
   GPtrArray    *problems;
   GError       *error;
@@ -483,7 +491,6 @@ typedef struct
 static void
 page_clear (Page *page)
 {
-  g_free (page->fingerprint);
   g_free (page->html);
   g_clear_pointer (&page->problems, g_ptr_array_unref);
   g_clear_error (&page->error);
@@ -562,8 +569,8 @@ write_entry_files (Export        *self,
       g_autofree char *ics = g_strconcat (e->path, "event.ics", NULL);
 
       if (!((reusable & REUSE_ICS) &&
-            mh_export_writer_keep (self->writer, ics, self->entries[e->index])) &&
-          !add_text (self, ics, self->entries[e->index],
+            mh_export_writer_keep (self->writer, ics, self->entries[e->index].hex)) &&
+          !add_text (self, ics, self->entries[e->index].hex,
                      mh_site_event_ics (self->model, e), error))
         return FALSE;
     }
@@ -602,7 +609,7 @@ export_entries (Export  *self,
       Page *page = &pages[i];
 
       page->entry = g_ptr_array_index (self->model->entries, first + i);
-      page->fingerprint = g_strdup (self->page_fps[first + i]);
+      page->fingerprint = self->page_fps[first + i].hex;
       if (self->reusable[first + i] & REUSE_PAGE)
         continue;
       page->problems = g_ptr_array_new_with_free_func (g_free);
@@ -814,7 +821,7 @@ fingerprint_feeds (Export *self)
     {
       MhModelEntry *e = g_ptr_array_index (self->model->entries, i);
 
-      hash_string (sum, self->entries[i]);
+      hash_string (sum, self->entries[i].hex);
       n += e->kind != MH_ENTRY_KIND_PAGE;
     }
   return g_strdup (g_checksum_get_string (sum));
@@ -1017,8 +1024,8 @@ fingerprint_card_and_entry (Export *self,
 {
   MhModelEntry *e = g_ptr_array_index (self->model->entries, i);
 
-  self->cards[i] = fingerprint_card (e);
-  self->entries[i] = fingerprint_entry (self, e);
+  fingerprint_card (e, &self->cards[i]);
+  fingerprint_entry (self, e, &self->entries[i]);
 }
 
 /* A page's fingerprint needs the cards of its similar entries; whether the
@@ -1030,14 +1037,14 @@ fingerprint_and_check_page (Export *self,
   MhModelEntry *e = g_ptr_array_index (self->model->entries, i);
   g_autofree char *page = g_strconcat (e->path, "index.html", NULL);
 
-  self->page_fps[i] = fingerprint_page (self, e);
-  if (mh_export_writer_can_reuse (self->writer, page, self->page_fps[i]))
+  fingerprint_page (self, e, &self->page_fps[i]);
+  if (mh_export_writer_can_reuse (self->writer, page, self->page_fps[i].hex))
     self->reusable[i] |= REUSE_PAGE;
   if (e->kind == MH_ENTRY_KIND_EVENT && e->event_start != NULL)
     {
       g_autofree char *ics = g_strconcat (e->path, "event.ics", NULL);
 
-      if (mh_export_writer_can_reuse (self->writer, ics, self->entries[i]))
+      if (mh_export_writer_can_reuse (self->writer, ics, self->entries[i].hex))
         self->reusable[i] |= REUSE_ICS;
     }
 }
@@ -1055,9 +1062,9 @@ compute_fingerprints (Export *self)
       self->similar_cache = similar_cache_text (self, self->structure);
     }
   self->global = fingerprint_site (self->model, self->renderer);
-  self->cards = g_new0 (char *, n);
-  self->entries = g_new0 (char *, n);
-  self->page_fps = g_new0 (char *, n);
+  self->cards = g_new (Fingerprint, n);
+  self->entries = g_new (Fingerprint, n);
+  self->page_fps = g_new (Fingerprint, n);
   self->reusable = g_new0 (guint8, n);
   parallel_for (self, n, fingerprint_card_and_entry);
   parallel_for (self, n, fingerprint_and_check_page);
