@@ -49,7 +49,9 @@ typedef struct
 {
   MhSiteModel          *model;
   MhSiteRenderer       *renderer;     /* the first of renderers, for this thread */
-  GPtrArray            *renderers;    /* one per rendering thread */
+  GPtrArray            *renderers;    /* one per rendering thread, made when needed */
+  const char           *theme_dir;
+  guint                 n_threads;
   MhExportWriter       *writer;
   GCancellable         *cancellable;
   GPtrArray            *problems;
@@ -434,15 +436,15 @@ parallel_thread (gpointer data)
   return NULL;
 }
 
-/* Calls @func for each of @n items, on as many threads as there are
- * renderers; returns when all are done. @func must only write to the
- * item's own slots. */
+/* Calls @func for each of @n items, on up to one thread per core (a few
+ * items stay on this thread); returns when all are done. @func must only
+ * write to the item's own slots. */
 static void
 parallel_for (Export   *self,
               guint     n,
               ItemFunc  func)
 {
-  guint n_threads = MIN (self->renderers->len, MAX (1, n / 64));
+  guint n_threads = MIN (self->n_threads, MAX (1, n / 64));
   g_autofree ParallelJob *jobs = g_new0 (ParallelJob, n_threads);
   g_autofree GThread **threads = g_new0 (GThread *, n_threads);
 
@@ -513,12 +515,34 @@ render_thread (gpointer data)
   return NULL;
 }
 
+/* Renderers for up to @n threads, made the first time they are needed:
+ * an incremental export often renders a page or two, on this thread. */
+static guint
+ensure_renderers (Export *self,
+                  guint   n)
+{
+  while (self->renderers->len < MIN (n, self->n_threads))
+    {
+      MhSiteRenderer *renderer = mh_site_renderer_new (self->model, self->theme_dir, NULL);
+
+      /* The first one was made: this one fails only for want of memory. */
+      if (renderer == NULL)
+        break;
+      g_ptr_array_add (self->renderers, renderer);
+    }
+  return MIN (n, self->renderers->len);
+}
+
+/* Another thread pays off from this many pages to render in a batch. */
+#define PAGES_PER_THREAD 16
+
 static void
 render_pages (Export *self,
               Page   *pages,
-              guint   n_pages)
+              guint   n_pages,
+              guint   n_render)
 {
-  guint n_threads = self->renderers->len;
+  guint n_threads = ensure_renderers (self, MAX (1, n_render / PAGES_PER_THREAD));
   g_autofree RenderJob *jobs = g_new0 (RenderJob, n_threads);
   g_autofree GThread **threads = g_new0 (GThread *, n_threads);
 
@@ -617,7 +641,7 @@ export_entries (Export  *self,
     }
 
   if (n_render > 0)
-    render_pages (self, pages, n);
+    render_pages (self, pages, n, n_render);
 
   for (guint i = 0; i < n && ok; i++)
     ok = write_entry_files (self, &pages[i], error);
@@ -1075,19 +1099,15 @@ export_html (Export            *self,
              const char        *theme_dir,
              GError           **error)
 {
-  guint n_threads = CLAMP (g_get_num_processors (), 1, 8);
   gint64 start = g_get_monotonic_time ();
 
+  self->n_threads = CLAMP (g_get_num_processors (), 1, 8);
+  self->theme_dir = theme_dir;
   self->renderers = g_ptr_array_new_with_free_func ((GDestroyNotify) mh_site_renderer_free);
-  for (guint t = 0; t < n_threads; t++)
-    {
-      MhSiteRenderer *renderer = mh_site_renderer_new (self->model, theme_dir, error);
-
-      if (renderer == NULL)
-        return FALSE;
-      g_ptr_array_add (self->renderers, renderer);
-    }
-  self->renderer = g_ptr_array_index (self->renderers, 0);
+  self->renderer = mh_site_renderer_new (self->model, theme_dir, error);
+  if (self->renderer == NULL)
+    return FALSE;
+  g_ptr_array_add (self->renderers, self->renderer);
   g_debug ("renderers: %.3f s", (g_get_monotonic_time () - start) / 1e6);
 
   self->pages = g_ptr_array_new_with_free_func (g_free);

@@ -1045,12 +1045,16 @@ attach_lists (Loader  *loader,
 {
   for (guint i = 0; i < G_N_ELEMENTS (lists); i++)
     {
+      MhModelEntry *entry = NULL;
+
       for (guint j = 0; rows[i] != NULL && j < rows[i]->len; j++)
         {
           ListRow *row = &g_array_index (rows[i], ListRow, j);
 
-          lists[i].attach (loader, g_hash_table_lookup (loader->entries_by_id, &row->entry_id),
-                           row);
+          /* Rows come by entry: one lookup for each entry's rows. */
+          if (j == 0 || row->entry_id != row[-1].entry_id)
+            entry = g_hash_table_lookup (loader->entries_by_id, &row->entry_id);
+          lists[i].attach (loader, entry, row);
         }
       g_clear_pointer (&rows[i], g_array_unref);
     }
