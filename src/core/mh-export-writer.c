@@ -57,7 +57,9 @@ struct _MhExportWriter
   char            *zip_path;
   char            *zip_tmp;
   struct archive  *zip;
-  GHashTable      *old_manifest;   /* relpath → fingerprint */
+  char            *old_manifest_text;
+  GHashTable      *old_manifest;   /* relpath → fingerprint, both in old_manifest_text */
+  GStringChunk    *strings;        /* the relpaths and fingerprints of the new tree */
   GHashTable      *files;          /* relpath → FileState, everything added */
   GPtrArray       *order;          /* relpaths in the order added */
   GPtrArray       *order_fingerprints;  /* their fingerprints, “-” for none */
@@ -138,25 +140,37 @@ make_parents (const char  *path,
   return TRUE;
 }
 
-/* The previous export's manifest: “FINGERPRINT\tPATH” lines. */
+/* The previous export's manifest: “FINGERPRINT\tPATH” lines, read in
+ * place: the table points into @text, which the caller frees after it. */
 static GHashTable *
-read_manifest (const char *target)
+read_manifest (const char  *target,
+               char       **text)
 {
-  GHashTable *manifest = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  GHashTable *manifest = g_hash_table_new (g_str_hash, g_str_equal);
   g_autofree char *path = g_build_filename (target, MANIFEST_NAME, NULL);
-  g_autofree char *contents = NULL;
-  g_auto(GStrv) lines = NULL;
+  gsize len = 0;
+  char *line, *end;
 
-  if (!g_file_get_contents (path, &contents, NULL, NULL))
+  *text = NULL;
+  if (!g_file_get_contents (path, text, &len, NULL))
     return manifest;
 
-  lines = g_strsplit (contents, "\n", -1);
-  for (guint i = 0; lines[i] != NULL; i++)
+  end = *text + len;
+  for (line = *text; line < end; )
     {
-      char *tab = strchr (lines[i], '\t');
+      char *eol = memchr (line, '\n', end - line);
+      char *tab;
 
+      if (eol == NULL)
+        eol = end;  /* the NUL that g_file_get_contents() adds */
+      *eol = '\0';
+      tab = strchr (line, '\t');
       if (tab != NULL && tab[1] != '\0')
-        g_hash_table_insert (manifest, g_strdup (tab + 1), g_strndup (lines[i], tab - lines[i]));
+        {
+          *tab = '\0';
+          g_hash_table_insert (manifest, tab + 1, line);
+        }
+      line = eol + 1;
     }
   return manifest;
 }
@@ -294,14 +308,15 @@ mh_export_writer_new (const char  *target_dir,
 
   self->started = g_get_monotonic_time ();
   self->target = g_canonicalize_filename (target_dir, NULL);
-  self->files = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->strings = g_string_chunk_new (1 << 16);
+  self->files = g_hash_table_new (g_str_hash, g_str_equal);
   self->order = g_ptr_array_new ();
-  self->order_fingerprints = g_ptr_array_new_with_free_func (g_free);
+  self->order_fingerprints = g_ptr_array_new ();
 
   self->target_fd = -1;
   if (!check_target (self, error))
     return NULL;
-  self->old_manifest = read_manifest (self->target);
+  self->old_manifest = read_manifest (self->target, &self->old_manifest_text);
   if (self->target_exists)
     self->target_fd = open (self->target, O_PATH | O_DIRECTORY | O_CLOEXEC);
 
@@ -336,11 +351,12 @@ remember (MhExportWriter *self,
           const char     *fingerprint,
           FileState       state)
 {
-  char *key = g_strdup (relpath);
+  char *key = g_string_chunk_insert (self->strings, relpath);
 
   g_hash_table_replace (self->files, key, GINT_TO_POINTER (state));
   g_ptr_array_add (self->order, key);
-  g_ptr_array_add (self->order_fingerprints, g_strdup (fingerprint ? fingerprint : "-"));
+  g_ptr_array_add (self->order_fingerprints,
+                   g_string_chunk_insert (self->strings, fingerprint ? fingerprint : "-"));
   if (state == FILE_KEPT)
     self->stats.unchanged++;
   else
@@ -803,7 +819,7 @@ mh_export_writer_commit (MhExportWriter  *writer,
     {
       if (!write_file (manifest_path, manifest->str, manifest->len, error))
         return FALSE;
-      g_hash_table_replace (writer->files, g_strdup (MANIFEST_NAME),
+      g_hash_table_replace (writer->files, (char *) MANIFEST_NAME,
                             GINT_TO_POINTER (FILE_STAGED));
       g_ptr_array_add (writer->order, MANIFEST_NAME);
       g_ptr_array_add (writer->order_fingerprints, NULL);
@@ -850,8 +866,10 @@ mh_export_writer_free (MhExportWriter *writer)
   if (writer->target_fd >= 0)
     close (writer->target_fd);
   g_clear_pointer (&writer->old_manifest, g_hash_table_unref);
+  g_free (writer->old_manifest_text);
   g_clear_pointer (&writer->files, g_hash_table_unref);
   g_clear_pointer (&writer->order_fingerprints, g_ptr_array_unref);
+  g_clear_pointer (&writer->strings, g_string_chunk_free);
   g_clear_pointer (&writer->order, g_ptr_array_unref);
   g_free (writer->target);
   g_free (writer->staging);
