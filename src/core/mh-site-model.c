@@ -68,18 +68,28 @@ strings_from_json (const char *json)
   return strings;
 }
 
-/* A list the query joined with U+001F, the unit separator. */
+/* A list the query joined with U+001F, the unit separator; its strings go
+ * into @strings, and an empty list is the model's shared one. */
 static GPtrArray *
-split_list (const char *joined)
+split_list (MhSiteModel *model,
+            const char  *joined)
 {
-  GPtrArray *strings = g_ptr_array_new_with_free_func (g_free);
-  g_auto(GStrv) parts = NULL;
+  GPtrArray *strings;
 
   if (joined == NULL || *joined == '\0')
-    return strings;
-  parts = g_strsplit (joined, "\x1f", -1);
-  for (guint i = 0; parts[i] != NULL; i++)
-    g_ptr_array_add (strings, g_steal_pointer (&parts[i]));
+    return g_ptr_array_ref (model->empty);
+
+  strings = g_ptr_array_new ();
+  for (const char *p = joined; ; )
+    {
+      const char *sep = strchr (p, '\x1f');
+      gsize len = sep != NULL ? (gsize) (sep - p) : strlen (p);
+
+      g_ptr_array_add (strings, g_string_chunk_insert_len (model->strings, p, len));
+      if (sep == NULL)
+        break;
+      p = sep + 1;
+    }
   return strings;
 }
 
@@ -534,10 +544,10 @@ entry_row (Loader        *loader,
   e->cover = lookup_id (loader->assets_by_id, stmt, 10);
   e->cover_alt = chunk_column (strings, stmt, 11);
   e->cover_credit = chunk_column (strings, stmt, 12);
-  e->authors = split_list (_mh_stmt_text (stmt, 13));
+  e->authors = split_list (loader->model, _mh_stmt_text (stmt, 13));
   e->posted_by = chunk_column (strings, stmt, 14);
   e->series = chunk_column (strings, stmt, 15);
-  e->hashtags = split_list (_mh_stmt_text (stmt, 16));
+  e->hashtags = split_list (loader->model, _mh_stmt_text (stmt, 16));
   e->website = chunk_column (strings, stmt, 17);
   e->event_start = chunk_column (strings, stmt, 18);
   e->event_end = chunk_column (strings, stmt, 19);
