@@ -1151,6 +1151,30 @@ override_base_url (MhSiteModel *model,
                                                      : g_strconcat (base_url, "/", NULL);
 }
 
+typedef struct
+{
+  const char     *target_dir;
+  const char     *zip_path;
+  MhExportWriter *writer;
+  GError         *error;
+} WriterJob;
+
+static gpointer
+new_writer_thread (gpointer data)
+{
+  WriterJob *job = data;
+
+  job->writer = mh_export_writer_new (job->target_dir, job->zip_path, &job->error);
+  return NULL;
+}
+
+static gpointer
+free_model_thread (gpointer data)
+{
+  mh_site_model_free (data);
+  return NULL;
+}
+
 /**
  * mh_site_export:
  * @site_path: the site file
@@ -1184,6 +1208,8 @@ mh_site_export (const char             *site_path,
   g_autoptr(MhSiteModel) model = NULL;
   g_autoptr(MhExportWriter) writer = NULL;
   Export self = { 0 };
+  WriterJob writer_job;
+  GThread *thread;
   gboolean ok;
 
   g_return_val_if_fail (site_path != NULL, FALSE);
@@ -1194,9 +1220,27 @@ mh_site_export (const char             *site_path,
     options = &defaults;
   if (options->base_url != NULL && !check_base_url (options->base_url, error))
     return FALSE;
-  if ((model = mh_site_model_load (site_path, cancellable, error)) == NULL ||
-      (writer = mh_export_writer_new (target_dir, options->zip_path, error)) == NULL)
-    return FALSE;
+
+  /* Over a previous export, the writer reads its manifest while the model
+   * loads; otherwise it starts once the site could be read, so that a site
+   * that cannot leaves no folder behind. */
+  writer_job = (WriterJob) { target_dir, options->zip_path, NULL, NULL };
+  thread = NULL;
+  if (g_file_test (target_dir, G_FILE_TEST_IS_DIR))
+    thread = g_thread_new ("mh-export-writer", new_writer_thread, &writer_job);
+  model = mh_site_model_load (site_path, cancellable, error);
+  if (thread != NULL)
+    g_thread_join (thread);
+  else if (model != NULL)
+    new_writer_thread (&writer_job);
+  writer = writer_job.writer;
+  if (model == NULL || writer == NULL)
+    {
+      if (model != NULL)
+        g_propagate_error (error, g_steal_pointer (&writer_job.error));
+      g_clear_error (&writer_job.error);
+      return FALSE;
+    }
   g_debug ("model loaded: %u entries", model->entries->len);
   if (options->base_url != NULL)
     override_base_url (model, options->base_url);
@@ -1211,9 +1255,14 @@ mh_site_export (const char             *site_path,
     ok = export_html (&self, options->theme_dir ? options->theme_dir : model->theme_dir, error);
   export_clear (&self);
 
-  return ok &&
-         !g_cancellable_set_error_if_cancelled (cancellable, error) &&
-         mh_export_writer_commit (writer, stats, error);
+  /* Freeing the model takes about as long as putting the new tree in
+   * place, which does not need it: both run at once. */
+  thread = g_thread_new ("mh-free-model", free_model_thread, g_steal_pointer (&model));
+  ok = ok &&
+       !g_cancellable_set_error_if_cancelled (cancellable, error) &&
+       mh_export_writer_commit (writer, stats, error);
+  g_thread_join (thread);
+  return ok;
 }
 
 /* --- asynchronous ----------------------------------------------------------- */
