@@ -205,7 +205,6 @@ fingerprint_site (MhSiteModel    *model,
   return g_strdup (g_checksum_get_string (sum));
 }
 
-/* What a card of the entry shows, and its place in listings. */
 static void
 fingerprint_finish (GChecksum   *sum,
                     Fingerprint *fingerprint)
@@ -213,6 +212,7 @@ fingerprint_finish (GChecksum   *sum,
   g_strlcpy (fingerprint->hex, g_checksum_get_string (sum), sizeof fingerprint->hex);
 }
 
+/* What a card of the entry shows, and its place in listings. */
 static void
 fingerprint_card (MhModelEntry *e,
                   Fingerprint  *card)
@@ -525,7 +525,8 @@ ensure_renderers (Export *self,
     {
       MhSiteRenderer *renderer = mh_site_renderer_new (self->model, self->theme_dir, NULL);
 
-      /* The first one was made: this one fails only for want of memory. */
+      /* Rendering carries on with the renderers there are: the first one
+       * is always there. */
       if (renderer == NULL)
         break;
       g_ptr_array_add (self->renderers, renderer);
