@@ -340,6 +340,25 @@ assert_trees_equal (const char *a,
     }
 }
 
+/* An incremental export leaves the tree an export from scratch makes,
+ * down to the order of the sitemap and the manifest, although it keeps
+ * most pages and makes a few. */
+static void
+test_incremental_same_as_fresh (void)
+{
+  g_autofree char *site = g_build_filename (dir, "same-as-fresh.masthead", NULL);
+  g_autofree char *out = g_build_filename (dir, "same-as-fresh", NULL);
+  g_autofree char *fresh = g_build_filename (dir, "same-as-fresh-fresh", NULL);
+
+  g_assert_true (mh_demo_create (site, FALSE, NULL));
+  export_html (site, out, NULL);
+  edit_entry (site, "arts-journalism-matters-fellowship-2024-virtual-x-prague-open-call",
+              "Arts Journalism Matters Fellowship 2024 | Renamed");
+  export_html (site, out, NULL);
+  export_html (site, fresh, NULL);
+  assert_trees_equal (out, fresh);
+}
+
 static guint
 count_staging (void)
 {
@@ -610,6 +629,7 @@ main (int   argc,
   g_test_add_func ("/mh/site-export/no-private-data", test_no_private_data);
   g_test_add_func ("/mh/site-export/deterministic", test_deterministic);
   g_test_add_func ("/mh/site-export/incremental", test_incremental);
+  g_test_add_func ("/mh/site-export/incremental-same-as-fresh", test_incremental_same_as_fresh);
   g_test_add_func ("/mh/site-export/removed", test_removed);
   g_test_add_func ("/mh/site-export/atomic", test_atomic);
   g_test_add_func ("/mh/site-export/refuses-foreign-folder", test_refuses_foreign_folder);

@@ -154,6 +154,62 @@ test_similar (void)
   g_assert_true (g_ptr_array_index (shared, 0) == launch);
 }
 
+static void
+assert_same_terms (GPtrArray *a,
+                   GPtrArray *b)
+{
+  g_assert_cmpuint (a->len, ==, b->len);
+  for (guint i = 0; i < a->len; i++)
+    g_assert_cmpstr (((MhModelTerm *) g_ptr_array_index (a, i))->path, ==,
+                     ((MhModelTerm *) g_ptr_array_index (b, i))->path);
+}
+
+/* mh_site_model_load() reads the entries' lists on a second connection;
+ * on one connection, the model is the same. */
+static void
+test_one_connection (void)
+{
+  g_autofree char *path = g_build_filename (dir, "demo.masthead", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MhStore) store = mh_store_open_read_only (path, &error);
+  g_autoptr(MhSiteModel) other = NULL;
+
+  g_assert_no_error (error);
+  other = mh_site_model_load_from_store (store, NULL, &error);
+  g_assert_no_error (error);
+
+  g_assert_cmpuint (other->entries->len, ==, model->entries->len);
+  for (guint i = 0; i < model->entries->len; i++)
+    {
+      MhModelEntry *a = g_ptr_array_index (model->entries, i);
+      MhModelEntry *b = g_ptr_array_index (other->entries, i);
+
+      g_assert_cmpstr (a->path, ==, b->path);
+      assert_same_terms (a->terms, b->terms);
+      assert_same_terms (a->eligible_countries, b->eligible_countries);
+      g_assert_cmpuint (a->aliases->len, ==, b->aliases->len);
+      for (guint j = 0; j < a->aliases->len; j++)
+        g_assert_cmpstr (g_ptr_array_index (a->aliases, j), ==, g_ptr_array_index (b->aliases, j));
+      g_assert_cmpuint (a->partners->len, ==, b->partners->len);
+      g_assert_cmpuint (a->related->len, ==, b->related->len);
+      for (guint j = 0; j < a->related->len; j++)
+        g_assert_cmpstr (((MhModelEntry *) g_ptr_array_index (a->related, j))->path, ==,
+                         ((MhModelEntry *) g_ptr_array_index (b->related, j))->path);
+      g_assert_cmpuint (a->participants->len, ==, b->participants->len);
+      for (guint j = 0; j < a->participants->len; j++)
+        {
+          MhModelParticipant *pa = g_ptr_array_index (a->participants, j);
+          MhModelParticipant *pb = g_ptr_array_index (b->participants, j);
+
+          g_assert_cmpstr (pa->display_name, ==, pb->display_name);
+          g_assert_cmpstr (pa->role, ==, pb->role);
+          g_assert_cmpstr (pa->group, ==, pb->group);
+        }
+      g_assert_cmpuint (a->programme->len, ==, b->programme->len);
+      g_assert_cmpuint (a->downloads->len, ==, b->downloads->len);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -176,6 +232,7 @@ main (int   argc,
   g_test_add_func ("/mh/site-model/terms", test_terms);
   g_test_add_func ("/mh/site-model/assets", test_assets);
   g_test_add_func ("/mh/site-model/similar", test_similar);
+  g_test_add_func ("/mh/site-model/one-connection", test_one_connection);
 
   status = g_test_run ();
 

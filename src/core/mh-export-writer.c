@@ -57,10 +57,13 @@ struct _MhExportWriter
   char            *zip_path;
   char            *zip_tmp;
   struct archive  *zip;
-  GHashTable      *old_manifest;   /* relpath → fingerprint */
+  char            *old_manifest_text;
+  GHashTable      *old_manifest;   /* relpath → fingerprint, both in old_manifest_text */
+  GStringChunk    *strings;        /* the relpaths and fingerprints of the new tree */
   GHashTable      *files;          /* relpath → FileState, everything added */
-  GHashTable      *fingerprints;   /* relpath → fingerprint, for the new manifest */
   GPtrArray       *order;          /* relpaths in the order added */
+  GPtrArray       *order_fingerprints;  /* their fingerprints, “-” for none */
+  int              target_fd;      /* the previous export's folder, or -1 */
   gint64           started;
   gboolean         target_exists;
   gboolean         committed;
@@ -137,25 +140,37 @@ make_parents (const char  *path,
   return TRUE;
 }
 
-/* The previous export's manifest: “FINGERPRINT\tPATH” lines. */
+/* The previous export's manifest: “FINGERPRINT\tPATH” lines, read in
+ * place: the table points into @text, which the caller frees after it. */
 static GHashTable *
-read_manifest (const char *target)
+read_manifest (const char  *target,
+               char       **text)
 {
-  GHashTable *manifest = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  GHashTable *manifest = g_hash_table_new (g_str_hash, g_str_equal);
   g_autofree char *path = g_build_filename (target, MANIFEST_NAME, NULL);
-  g_autofree char *contents = NULL;
-  g_auto(GStrv) lines = NULL;
+  gsize len = 0;
+  char *line, *end;
 
-  if (!g_file_get_contents (path, &contents, NULL, NULL))
+  *text = NULL;
+  if (!g_file_get_contents (path, text, &len, NULL))
     return manifest;
 
-  lines = g_strsplit (contents, "\n", -1);
-  for (guint i = 0; lines[i] != NULL; i++)
+  end = *text + len;
+  for (line = *text; line < end; )
     {
-      char *tab = strchr (lines[i], '\t');
+      char *eol = memchr (line, '\n', end - line);
+      char *tab;
 
+      if (eol == NULL)
+        eol = end;  /* the NUL that g_file_get_contents() adds */
+      *eol = '\0';
+      tab = strchr (line, '\t');
       if (tab != NULL && tab[1] != '\0')
-        g_hash_table_insert (manifest, g_strdup (tab + 1), g_strndup (lines[i], tab - lines[i]));
+        {
+          *tab = '\0';
+          g_hash_table_insert (manifest, tab + 1, line);
+        }
+      line = eol + 1;
     }
   return manifest;
 }
@@ -293,13 +308,17 @@ mh_export_writer_new (const char  *target_dir,
 
   self->started = g_get_monotonic_time ();
   self->target = g_canonicalize_filename (target_dir, NULL);
-  self->files = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  self->fingerprints = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  self->strings = g_string_chunk_new (1 << 16);
+  self->files = g_hash_table_new (g_str_hash, g_str_equal);
   self->order = g_ptr_array_new ();
+  self->order_fingerprints = g_ptr_array_new ();
 
+  self->target_fd = -1;
   if (!check_target (self, error))
     return NULL;
-  self->old_manifest = read_manifest (self->target);
+  self->old_manifest = read_manifest (self->target, &self->old_manifest_text);
+  if (self->target_exists)
+    self->target_fd = open (self->target, O_PATH | O_DIRECTORY | O_CLOEXEC);
 
   parent = g_path_get_dirname (self->target);
   if (g_mkdir_with_parents (parent, 0755) != 0)
@@ -332,11 +351,12 @@ remember (MhExportWriter *self,
           const char     *fingerprint,
           FileState       state)
 {
-  char *key = g_strdup (relpath);
+  char *key = g_string_chunk_insert (self->strings, relpath);
 
   g_hash_table_replace (self->files, key, GINT_TO_POINTER (state));
-  g_hash_table_replace (self->fingerprints, key, g_strdup (fingerprint ? fingerprint : "-"));
   g_ptr_array_add (self->order, key);
+  g_ptr_array_add (self->order_fingerprints,
+                   g_string_chunk_insert (self->strings, fingerprint ? fingerprint : "-"));
   if (state == FILE_KEPT)
     self->stats.unchanged++;
   else
@@ -362,13 +382,76 @@ zip_add_target_file (MhExportWriter  *self,
 }
 
 /**
+ * mh_export_writer_can_reuse:
+ * @writer: a writer
+ * @relpath: a path in the tree, such as `reports/x/index.html`
+ * @fingerprint: (nullable): a hash of everything the file is made from
+ *
+ * Whether the previous export has @relpath, made from the same
+ * @fingerprint, as a regular file. Only reads the previous manifest and the
+ * target folder, so it may be called from several threads at once, as long
+ * as none of them adds, keeps or commits meanwhile; keep the file with
+ * mh_export_writer_keep() afterwards.
+ *
+ * Returns: %TRUE when the previous export's file can stay
+ */
+gboolean
+mh_export_writer_can_reuse (MhExportWriter *writer,
+                            const char     *relpath,
+                            const char     *fingerprint)
+{
+  const char *old;
+  struct stat st;
+
+  g_return_val_if_fail (writer != NULL, FALSE);
+  g_return_val_if_fail (relpath != NULL, FALSE);
+
+  old = g_hash_table_lookup (writer->old_manifest, relpath);
+  if (fingerprint == NULL || old == NULL || !g_str_equal (old, fingerprint) ||
+      writer->target_fd < 0)
+    return FALSE;
+
+  /* Relative to the target folder: the kernel walks a few folders rather
+   * than the whole path, which counts with 15,000 files. */
+  return fstatat (writer->target_fd, relpath, &st, 0) == 0 && S_ISREG (st.st_mode);
+}
+
+/**
+ * mh_export_writer_keep:
+ * @writer: a writer
+ * @relpath: a path for which mh_export_writer_can_reuse() returned %TRUE
+ * @fingerprint: the fingerprint it was given
+ *
+ * Keeps the previous export's file, without looking at it again.
+ *
+ * Returns: %TRUE when the file was kept; %FALSE when the caller must make
+ *   it and add it after all
+ */
+gboolean
+mh_export_writer_keep (MhExportWriter *writer,
+                       const char     *relpath,
+                       const char     *fingerprint)
+{
+  g_return_val_if_fail (writer != NULL, FALSE);
+  g_return_val_if_fail (!writer->committed, FALSE);
+
+  if (g_hash_table_contains (writer->files, relpath) ||
+      !zip_add_target_file (writer, relpath, NULL))
+    return FALSE;
+
+  remember (writer, relpath, fingerprint, FILE_KEPT);
+  return TRUE;
+}
+
+/**
  * mh_export_writer_reuse:
  * @writer: a writer
  * @relpath: a path in the tree, such as `reports/x/index.html`
  * @fingerprint: a hash of everything the file is made from
  *
  * Keeps the previous export's file when its fingerprint is the same, so
- * that it need not be made again.
+ * that it need not be made again: mh_export_writer_can_reuse(), then
+ * mh_export_writer_keep().
  *
  * Returns: %TRUE when the file was kept; %FALSE when the caller must make
  *   it and add it
@@ -378,23 +461,11 @@ mh_export_writer_reuse (MhExportWriter *writer,
                         const char     *relpath,
                         const char     *fingerprint)
 {
-  g_autofree char *path = NULL;
-  const char *old;
-
   g_return_val_if_fail (writer != NULL, FALSE);
 
-  old = g_hash_table_lookup (writer->old_manifest, relpath);
-  if (fingerprint == NULL || old == NULL || !g_str_equal (old, fingerprint) ||
-      g_hash_table_contains (writer->files, relpath))
-    return FALSE;
-
-  path = g_build_filename (writer->target, relpath, NULL);
-  if (!g_file_test (path, G_FILE_TEST_IS_REGULAR) ||
-      !zip_add_target_file (writer, relpath, NULL))
-    return FALSE;
-
-  remember (writer, relpath, fingerprint, FILE_KEPT);
-  return TRUE;
+  return !g_hash_table_contains (writer->files, relpath) &&
+         mh_export_writer_can_reuse (writer, relpath, fingerprint) &&
+         mh_export_writer_keep (writer, relpath, fingerprint);
 }
 
 /**
@@ -571,11 +642,10 @@ manifest_text (MhExportWriter *self)
 
   for (guint i = 0; i < self->order->len; i++)
     {
-      const char *relpath = g_ptr_array_index (self->order, i);
-
-      g_string_append_printf (text, "%s\t%s\n",
-                              (const char *) g_hash_table_lookup (self->fingerprints, relpath),
-                              relpath);
+      g_string_append (text, g_ptr_array_index (self->order_fingerprints, i));
+      g_string_append_c (text, '\t');
+      g_string_append (text, g_ptr_array_index (self->order, i));
+      g_string_append_c (text, '\n');
     }
   return text;
 }
@@ -749,9 +819,10 @@ mh_export_writer_commit (MhExportWriter  *writer,
     {
       if (!write_file (manifest_path, manifest->str, manifest->len, error))
         return FALSE;
-      g_hash_table_replace (writer->files, g_strdup (MANIFEST_NAME),
+      g_hash_table_replace (writer->files, (char *) MANIFEST_NAME,
                             GINT_TO_POINTER (FILE_STAGED));
       g_ptr_array_add (writer->order, MANIFEST_NAME);
+      g_ptr_array_add (writer->order_fingerprints, NULL);
     }
 
   /* A small change moves a few files; a large one swaps the whole tree. */
@@ -792,9 +863,13 @@ mh_export_writer_free (MhExportWriter *writer)
   if (!writer->committed && writer->staging != NULL)
     rm_rf (writer->staging);
 
+  if (writer->target_fd >= 0)
+    close (writer->target_fd);
   g_clear_pointer (&writer->old_manifest, g_hash_table_unref);
+  g_free (writer->old_manifest_text);
   g_clear_pointer (&writer->files, g_hash_table_unref);
-  g_clear_pointer (&writer->fingerprints, g_hash_table_unref);
+  g_clear_pointer (&writer->order_fingerprints, g_ptr_array_unref);
+  g_clear_pointer (&writer->strings, g_string_chunk_free);
   g_clear_pointer (&writer->order, g_ptr_array_unref);
   g_free (writer->target);
   g_free (writer->staging);

@@ -38,6 +38,12 @@ MhExportWriter *mh_export_writer_new      (const char      *target_dir,
 gboolean        mh_export_writer_reuse    (MhExportWriter  *writer,
                                            const char      *relpath,
                                            const char      *fingerprint);
+gboolean        mh_export_writer_can_reuse (MhExportWriter *writer,
+                                           const char      *relpath,
+                                           const char      *fingerprint);
+gboolean        mh_export_writer_keep     (MhExportWriter  *writer,
+                                           const char      *relpath,
+                                           const char      *fingerprint);
 gboolean        mh_export_writer_add      (MhExportWriter  *writer,
                                            const char      *relpath,
                                            const char      *fingerprint,

@@ -37,22 +37,34 @@
  * time, valid while the site's structure fingerprint stays the same. */
 #define SIMILAR_CACHE ".masthead-similar"
 
+/* A fingerprint in hex, held in place: an export has 30,000 of them. */
+typedef struct
+{
+  char hex[33];
+} Fingerprint;
+
 static const char * const sections[] = { "reports", "events", "insights", "opportunities" };
 
 typedef struct
 {
   MhSiteModel          *model;
   MhSiteRenderer       *renderer;     /* the first of renderers, for this thread */
-  GPtrArray            *renderers;    /* one per rendering thread */
+  GPtrArray            *renderers;    /* one per rendering thread, made when needed */
+  const char           *theme_dir;
+  guint                 n_threads;
   MhExportWriter       *writer;
   GCancellable         *cancellable;
   GPtrArray            *problems;
   GPtrArray            *pages;        /* paths of the HTML pages, for the sitemap */
   char                 *global;       /* the site-wide fingerprint */
-  GString              *similar_cache;
-  char                **cards;        /* per entry index: the fingerprint of its card */
-  char                **entries;      /* per entry index: the fingerprint of the entry */
-  char                **page_fps;     /* per entry index: the fingerprint of its page */
+  char                 *structure;    /* what similar content depends on */
+  GBytes               *similar_cache;
+  Fingerprint          *cards;        /* per entry index: the fingerprint of its card */
+  Fingerprint          *entries;      /* per entry index: the fingerprint of the entry */
+  Fingerprint          *page_fps;     /* per entry index: the fingerprint of its page */
+  guint8               *reusable;     /* per entry index: REUSE_* flags */
+  GArray               *listings;     /* Listing: sections', vocabularies' and terms' pages */
+  GPtrArray            *section_entries;
   MhExportProgressFunc  progress;
   gpointer              progress_data;
   guint                 done;
@@ -62,20 +74,15 @@ typedef struct
 static void
 export_clear (Export *self)
 {
-  guint n = self->model ? self->model->entries->len : 0;
-
-  for (guint i = 0; self->cards && i < n; i++)
-    g_free (self->cards[i]);
-  for (guint i = 0; self->entries && i < n; i++)
-    g_free (self->entries[i]);
-  for (guint i = 0; self->page_fps && i < n; i++)
-    g_free (self->page_fps[i]);
   g_free (self->page_fps);
+  g_free (self->reusable);
+  g_clear_pointer (&self->listings, g_array_unref);
+  g_clear_pointer (&self->section_entries, g_ptr_array_unref);
   g_free (self->cards);
   g_free (self->entries);
   g_free (self->global);
-  if (self->similar_cache != NULL)
-    g_string_free (self->similar_cache, TRUE);
+  g_free (self->structure);
+  g_clear_pointer (&self->similar_cache, g_bytes_unref);
   g_clear_pointer (&self->pages, g_ptr_array_unref);
   self->renderer = NULL;
   g_clear_pointer (&self->renderers, g_ptr_array_unref);
@@ -91,14 +98,23 @@ hash_string (GChecksum  *sum,
   g_checksum_update (sum, (const guchar *) (text ? text : "\x01"), text ? strlen (text) + 1 : 1);
 }
 
+/* The decimal digits and their NUL, as "%" G_GINT64_FORMAT would give
+ * them; without printf, as fingerprints hash some 100,000 numbers. */
 static void
 hash_int (GChecksum *sum,
           gint64     value)
 {
   char buf[24];
+  char *p = buf + sizeof buf;
+  guint64 magnitude = value < 0 ? -(guint64) value : (guint64) value;
 
-  g_snprintf (buf, sizeof buf, "%" G_GINT64_FORMAT, value);
-  hash_string (sum, buf);
+  *--p = '\0';
+  do
+    *--p = '0' + magnitude % 10;
+  while ((magnitude /= 10) != 0);
+  if (value < 0)
+    *--p = '-';
+  g_checksum_update (sum, (const guchar *) p, buf + sizeof buf - p);
 }
 
 static void
@@ -189,9 +205,17 @@ fingerprint_site (MhSiteModel    *model,
   return g_strdup (g_checksum_get_string (sum));
 }
 
+static void
+fingerprint_finish (GChecksum   *sum,
+                    Fingerprint *fingerprint)
+{
+  g_strlcpy (fingerprint->hex, g_checksum_get_string (sum), sizeof fingerprint->hex);
+}
+
 /* What a card of the entry shows, and its place in listings. */
-static char *
-fingerprint_card (MhModelEntry *e)
+static void
+fingerprint_card (MhModelEntry *e,
+                  Fingerprint  *card)
 {
   g_autoptr(GChecksum) sum = g_checksum_new (FINGERPRINT_CHECKSUM);
 
@@ -208,7 +232,7 @@ fingerprint_card (MhModelEntry *e)
   hash_terms (sum, e->terms);
   hash_asset (sum, e->cover);
   hash_string (sum, e->cover_alt);
-  return g_strdup (g_checksum_get_string (sum));
+  fingerprint_finish (sum, card);
 }
 
 static void
@@ -271,20 +295,21 @@ hash_event_and_report (GChecksum    *sum,
 }
 
 /* Everything of the entry itself that its page shows. */
-static char *
+static void
 fingerprint_entry (Export       *self,
-                   MhModelEntry *e)
+                   MhModelEntry *e,
+                   Fingerprint  *entry)
 {
   g_autoptr(GChecksum) sum = g_checksum_new (FINGERPRINT_CHECKSUM);
 
   hash_string (sum, self->global);
-  hash_string (sum, self->cards[e->index]);
+  hash_string (sum, self->cards[e->index].hex);
   hash_string (sum, e->uuid);
   hash_string (sum, e->language);
   /* Every save that changes an entry gives it a new updated-at (to the
    * millisecond): hashing 2 KB of body per entry would cost more than the
    * rest of an incremental export. */
-  hash_int (sum, strlen (e->body));
+  hash_int (sum, e->body_length);
   hash_string (sum, e->updated_at);
   hash_string (sum, e->cover_credit);
   hash_string (sum, e->series);
@@ -299,7 +324,7 @@ fingerprint_entry (Export       *self,
       hash_string (sum, p->relation);
     }
   hash_event_and_report (sum, e);
-  return g_strdup (g_checksum_get_string (sum));
+  fingerprint_finish (sum, entry);
 }
 
 static char *
@@ -318,7 +343,7 @@ fingerprint_list (Export     *self,
   hash_int (sum, page);
   hash_int (sum, n_pages);
   for (guint i = first; i < last; i++)
-    hash_string (sum, self->cards[((MhModelEntry *) g_ptr_array_index (entries, i))->index]);
+    hash_string (sum, self->cards[((MhModelEntry *) g_ptr_array_index (entries, i))->index].hex);
   return g_strdup (g_checksum_get_string (sum));
 }
 
@@ -351,14 +376,15 @@ add_page (Export      *self,
   return add_text (self, relpath, fingerprint, html, error);
 }
 
+/* For a page that mh_export_writer_can_reuse() found unchanged. */
 static gboolean
-reuse_page (Export     *self,
-            const char *dir,
-            const char *fingerprint)
+keep_page (Export     *self,
+           const char *dir,
+           const char *fingerprint)
 {
   g_autofree char *relpath = g_strconcat (dir, "index.html", NULL);
 
-  if (!mh_export_writer_reuse (self->writer, relpath, fingerprint))
+  if (!mh_export_writer_keep (self->writer, relpath, fingerprint))
     return FALSE;
   g_ptr_array_add (self->pages, g_strdup (dir));
   return TRUE;
@@ -374,17 +400,63 @@ report_progress (Export     *self,
                     self->progress_data);
 }
 
-static char *
+static void
 fingerprint_page (Export       *self,
-                  MhModelEntry *e)
+                  MhModelEntry *e,
+                  Fingerprint  *page)
 {
   g_autoptr(GChecksum) sum = g_checksum_new (FINGERPRINT_CHECKSUM);
   g_autoptr(GPtrArray) similar = mh_site_model_similar (self->model, e, N_SIMILAR);
 
-  hash_string (sum, self->entries[e->index]);
+  hash_string (sum, self->entries[e->index].hex);
   for (guint i = 0; i < similar->len; i++)
-    hash_string (sum, self->cards[((MhModelEntry *) g_ptr_array_index (similar, i))->index]);
-  return g_strdup (g_checksum_get_string (sum));
+    hash_string (sum, self->cards[((MhModelEntry *) g_ptr_array_index (similar, i))->index].hex);
+  fingerprint_finish (sum, page);
+}
+
+typedef void (*ItemFunc) (Export *self,
+                          guint   i);
+
+typedef struct
+{
+  Export   *self;
+  ItemFunc  func;
+  guint     n;
+  guint     first;
+  guint     step;
+} ParallelJob;
+
+static gpointer
+parallel_thread (gpointer data)
+{
+  ParallelJob *job = data;
+
+  for (guint i = job->first; i < job->n; i += job->step)
+    job->func (job->self, i);
+  return NULL;
+}
+
+/* Calls @func for each of @n items, on up to one thread per core (a few
+ * items stay on this thread); returns when all are done. @func must only
+ * write to the item's own slots. */
+static void
+parallel_for (Export   *self,
+              guint     n,
+              ItemFunc  func)
+{
+  guint n_threads = MIN (self->n_threads, MAX (1, n / 64));
+  g_autofree ParallelJob *jobs = g_new0 (ParallelJob, n_threads);
+  g_autofree GThread **threads = g_new0 (GThread *, n_threads);
+
+  for (guint t = 0; t < n_threads; t++)
+    {
+      jobs[t] = (ParallelJob) { self, func, n, t, n_threads };
+      if (t > 0)
+        threads[t] = g_thread_new ("mh-fingerprint", parallel_thread, &jobs[t]);
+    }
+  parallel_thread (&jobs[0]);
+  for (guint t = 1; t < n_threads; t++)
+    g_thread_join (threads[t]);
 }
 
 /* Entry pages are rendered in batches on every core, each thread with a
@@ -393,10 +465,17 @@ fingerprint_page (Export       *self,
  * the number of cores. */
 #define BATCH_SIZE 256
 
+/* What the last export has that can stay, per entry. */
+enum
+{
+  REUSE_PAGE = 1 << 0,   /* its page */
+  REUSE_ICS  = 1 << 1,   /* its event.ics */
+};
+
 typedef struct
 {
   MhModelEntry *entry;
-  char         *fingerprint;
+  const char   *fingerprint;   /* the export's, for its page */
   char         *html;          /* NULL: reused from the last export */
   GPtrArray    *problems;
   GError       *error;
@@ -414,7 +493,6 @@ typedef struct
 static void
 page_clear (Page *page)
 {
-  g_free (page->fingerprint);
   g_free (page->html);
   g_clear_pointer (&page->problems, g_ptr_array_unref);
   g_clear_error (&page->error);
@@ -437,12 +515,35 @@ render_thread (gpointer data)
   return NULL;
 }
 
+/* Renderers for up to @n threads, made the first time they are needed:
+ * an incremental export often renders a page or two, on this thread. */
+static guint
+ensure_renderers (Export *self,
+                  guint   n)
+{
+  while (self->renderers->len < MIN (n, self->n_threads))
+    {
+      MhSiteRenderer *renderer = mh_site_renderer_new (self->model, self->theme_dir, NULL);
+
+      /* Rendering carries on with the renderers there are: the first one
+       * is always there. */
+      if (renderer == NULL)
+        break;
+      g_ptr_array_add (self->renderers, renderer);
+    }
+  return MIN (n, self->renderers->len);
+}
+
+/* Another thread pays off from this many pages to render in a batch. */
+#define PAGES_PER_THREAD 16
+
 static void
 render_pages (Export *self,
               Page   *pages,
-              guint   n_pages)
+              guint   n_pages,
+              guint   n_render)
 {
-  guint n_threads = self->renderers->len;
+  guint n_threads = ensure_renderers (self, MAX (1, n_render / PAGES_PER_THREAD));
   g_autofree RenderJob *jobs = g_new0 (RenderJob, n_threads);
   g_autofree GThread **threads = g_new0 (GThread *, n_threads);
 
@@ -464,6 +565,16 @@ write_entry_files (Export        *self,
                    GError       **error)
 {
   MhModelEntry *e = page->entry;
+  guint8 reusable = self->reusable[e->index];
+
+  /* A page the fingerprint threads found unchanged is kept here, in its
+   * turn, so that the sitemap and the manifest list the pages in the same
+   * order whether they were kept or made. */
+  if (page->problems == NULL && !keep_page (self, e->path, page->fingerprint))
+    {
+      page->problems = g_ptr_array_new_with_free_func (g_free);
+      page->html = mh_site_renderer_entry (self->renderer, e, page->problems, &page->error);
+    }
 
   if (page->problems != NULL)
     {
@@ -482,8 +593,9 @@ write_entry_files (Export        *self,
     {
       g_autofree char *ics = g_strconcat (e->path, "event.ics", NULL);
 
-      if (!mh_export_writer_reuse (self->writer, ics, self->entries[e->index]) &&
-          !add_text (self, ics, self->entries[e->index],
+      if (!((reusable & REUSE_ICS) &&
+            mh_export_writer_keep (self->writer, ics, self->entries[e->index].hex)) &&
+          !add_text (self, ics, self->entries[e->index].hex,
                      mh_site_event_ics (self->model, e), error))
         return FALSE;
     }
@@ -513,6 +625,7 @@ export_entries (Export  *self,
 {
   Page pages[BATCH_SIZE] = { 0 };
   gboolean ok = TRUE;
+  guint n_render = 0;
 
   /* A page whose fingerprint is unchanged is kept without rendering;
    * the others get a problems array, which marks them for rendering. */
@@ -521,13 +634,15 @@ export_entries (Export  *self,
       Page *page = &pages[i];
 
       page->entry = g_ptr_array_index (self->model->entries, first + i);
-      page->fingerprint = g_strdup (self->page_fps[first + i]);
-      if (reuse_page (self, page->entry->path, page->fingerprint))
+      page->fingerprint = self->page_fps[first + i].hex;
+      if (self->reusable[first + i] & REUSE_PAGE)
         continue;
       page->problems = g_ptr_array_new_with_free_func (g_free);
+      n_render++;
     }
 
-  render_pages (self, pages, n);
+  if (n_render > 0)
+    render_pages (self, pages, n, n_render);
 
   for (guint i = 0; i < n && ok; i++)
     ok = write_entry_files (self, &pages[i], error);
@@ -550,15 +665,38 @@ page_dir (const char *base,
   return page == 1 ? g_strdup (base) : g_strdup_printf ("%spage/%u/", base, page);
 }
 
-static gboolean
-export_section (Export      *self,
-                const char  *section,
-                GError     **error)
+/* A listing page: a page of a section or of a term, or a vocabulary's
+ * index. Their fingerprints are worked out, and the last export's copies
+ * looked up, on every core; they are then kept or made in this order. */
+typedef struct
 {
-  g_autoptr(GPtrArray) entries = g_ptr_array_new ();
+  char              *dir;
+  const char        *section;      /* a page of this section … */
+  GPtrArray         *entries;      /* … which has these entries */
+  MhModelTerm       *term;         /* a page of this term */
+  MhModelVocabulary *vocabulary;   /* this vocabulary's index */
+  guint              page;
+  guint              n_pages;
+  char              *fingerprint;
+  gboolean           reusable;
+} Listing;
+
+static void
+listing_clear (Listing *listing)
+{
+  g_free (listing->dir);
+  g_free (listing->fingerprint);
+}
+
+static void
+add_section_listings (Export     *self,
+                      const char *section)
+{
+  GPtrArray *entries = g_ptr_array_new ();
   g_autofree char *base = g_strconcat (section, "/", NULL);
   guint n_pages;
 
+  g_ptr_array_add (self->section_entries, entries);
   for (guint i = 0; i < self->model->entries->len; i++)
     {
       MhModelEntry *e = g_ptr_array_index (self->model->entries, i);
@@ -567,23 +705,36 @@ export_section (Export      *self,
         g_ptr_array_add (entries, e);
     }
   if (entries->len == 0)
-    return TRUE;
+    return;
 
   n_pages = n_pages_for (entries->len);
   for (guint page = 1; page <= n_pages; page++)
     {
-      g_autofree char *dir = page_dir (base, page);
-      guint first = (page - 1) * MH_SITE_MODEL_PAGE_SIZE;
-      g_autofree char *fingerprint =
-        fingerprint_list (self, section, page, n_pages, entries, first,
-                          MIN (entries->len, first + MH_SITE_MODEL_PAGE_SIZE));
+      Listing listing = { page_dir (base, page), section, entries, NULL, NULL, page, n_pages };
 
-      if (!reuse_page (self, dir, fingerprint) &&
-          !add_page (self, dir, fingerprint,
-                     mh_site_renderer_section (self->renderer, section, page, NULL, error), error))
-        return FALSE;
+      g_array_append_val (self->listings, listing);
     }
-  return TRUE;
+}
+
+static void
+add_vocabulary_listings (Export            *self,
+                         MhModelVocabulary *v)
+{
+  Listing index = { g_strconcat (v->key, "/", NULL), NULL, NULL, NULL, v };
+
+  g_array_append_val (self->listings, index);
+  for (guint i = 0; i < v->terms->len; i++)
+    {
+      MhModelTerm *term = g_ptr_array_index (v->terms, i);
+      guint n_pages = n_pages_for (term->entries->len);
+
+      for (guint page = 1; page <= n_pages; page++)
+        {
+          Listing listing = { page_dir (term->path, page), NULL, NULL, term, NULL, page, n_pages };
+
+          g_array_append_val (self->listings, listing);
+        }
+    }
 }
 
 static char *
@@ -600,33 +751,67 @@ fingerprint_term (Export      *self,
                            MIN (term->entries->len, first + MH_SITE_MODEL_PAGE_SIZE));
 }
 
-static gboolean
-export_vocabulary (Export             *self,
-                   MhModelVocabulary  *v,
-                   GError            **error)
+static void
+fingerprint_and_check_listing (Export *self,
+                               guint   i)
 {
-  g_autofree char *dir = g_strconcat (v->key, "/", NULL);
+  Listing *listing = &g_array_index (self->listings, Listing, i);
+  g_autofree char *relpath = g_strconcat (listing->dir, "index.html", NULL);
 
-  if (!reuse_page (self, dir, self->global) &&
-      !add_page (self, dir, self->global,
-                 mh_site_renderer_vocabulary (self->renderer, v, error), error))
-    return FALSE;
-
-  for (guint i = 0; i < v->terms->len; i++)
+  if (listing->vocabulary != NULL)
+    listing->fingerprint = g_strdup (self->global);
+  else if (listing->term != NULL)
+    listing->fingerprint = fingerprint_term (self, listing->term, listing->page,
+                                             listing->n_pages);
+  else
     {
-      MhModelTerm *term = g_ptr_array_index (v->terms, i);
-      guint n_pages = n_pages_for (term->entries->len);
+      guint first = (listing->page - 1) * MH_SITE_MODEL_PAGE_SIZE;
 
-      for (guint page = 1; page <= n_pages; page++)
-        {
-          g_autofree char *page_path = page_dir (term->path, page);
-          g_autofree char *fingerprint = fingerprint_term (self, term, page, n_pages);
+      listing->fingerprint =
+        fingerprint_list (self, listing->section, listing->page, listing->n_pages,
+                          listing->entries, first,
+                          MIN (listing->entries->len, first + MH_SITE_MODEL_PAGE_SIZE));
+    }
+  listing->reusable = mh_export_writer_can_reuse (self->writer, relpath, listing->fingerprint);
+}
 
-          if (!reuse_page (self, page_path, fingerprint) &&
-              !add_page (self, page_path, fingerprint,
-                         mh_site_renderer_term (self->renderer, term, page, NULL, error), error))
-            return FALSE;
-        }
+static char *
+render_listing (Export   *self,
+                Listing  *listing,
+                GError  **error)
+{
+  if (listing->vocabulary != NULL)
+    return mh_site_renderer_vocabulary (self->renderer, listing->vocabulary, error);
+  if (listing->term != NULL)
+    return mh_site_renderer_term (self->renderer, listing->term, listing->page, NULL, error);
+  return mh_site_renderer_section (self->renderer, listing->section, listing->page, NULL, error);
+}
+
+/* The sections' pages, then each vocabulary's index and its terms' pages. */
+static gboolean
+export_listings (Export  *self,
+                 GError **error)
+{
+  self->listings = g_array_new (FALSE, FALSE, sizeof (Listing));
+  g_array_set_clear_func (self->listings, (GDestroyNotify) listing_clear);
+  self->section_entries = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
+    add_section_listings (self, sections[i]);
+  for (guint i = 0; i < self->model->vocabularies->len; i++)
+    add_vocabulary_listings (self, g_ptr_array_index (self->model->vocabularies, i));
+
+  parallel_for (self, self->listings->len, fingerprint_and_check_listing);
+
+  for (guint i = 0; i < self->listings->len; i++)
+    {
+      Listing *listing = &g_array_index (self->listings, Listing, i);
+
+      if (!(listing->reusable && keep_page (self, listing->dir, listing->fingerprint)) &&
+          !add_page (self, listing->dir, listing->fingerprint,
+                     render_listing (self, listing, error), error))
+        return FALSE;
+      if (i % 64 == 63 && g_cancellable_set_error_if_cancelled (self->cancellable, error))
+        return FALSE;
     }
   return !g_cancellable_set_error_if_cancelled (self->cancellable, error);
 }
@@ -661,14 +846,44 @@ fingerprint_feeds (Export *self)
     {
       MhModelEntry *e = g_ptr_array_index (self->model->entries, i);
 
-      hash_string (sum, self->entries[i]);
+      hash_string (sum, self->entries[i].hex);
       n += e->kind != MH_ENTRY_KIND_PAGE;
     }
   return g_strdup (g_checksum_get_string (sum));
 }
 
-/* Pages made from the whole site are cheap: they are always made, and the
- * writer keeps the old file when the bytes are the same. */
+/* What mh_site_sitemap() shows: the base URL and where the entries are
+ * (both in the site-wide fingerprint), every page in order, and the day
+ * each entry last changed, which it takes from the first ten characters of
+ * the entry's updated-at, or else its date. Hashing the whole updated-at
+ * would make the sitemap change with every edit. */
+static char *
+fingerprint_sitemap (Export *self)
+{
+  g_autoptr(GChecksum) sum = g_checksum_new (FINGERPRINT_CHECKSUM);
+
+  hash_string (sum, self->global);
+  hash_strings (sum, self->pages);
+  for (guint i = 0; i < self->model->entries->len; i++)
+    {
+      MhModelEntry *e = g_ptr_array_index (self->model->entries, i);
+      const char *updated = e->updated_at != NULL ? e->updated_at : e->date;
+
+      if (updated == NULL)
+        hash_string (sum, NULL);
+      else
+        {
+          g_checksum_update (sum, (const guchar *) updated, strnlen (updated, 10));
+          hash_string (sum, "");
+        }
+    }
+  return g_strdup (g_checksum_get_string (sum));
+}
+
+/* The home page, 404.html, robots.txt and the stylesheet are cheap: they
+ * are always made, and the writer keeps the old file when the bytes are the
+ * same. The feeds, the search index and the sitemap, made from every entry,
+ * are kept by fingerprint. */
 static gboolean
 export_site_files (Export  *self,
                    GError **error)
@@ -676,6 +891,7 @@ export_site_files (Export  *self,
   g_autoptr(GBytes) css = mh_site_renderer_stylesheet (self->renderer, error);
   g_autofree char *feeds = NULL;
   g_autofree char *search = NULL;
+  g_autofree char *sitemap = NULL;
 
   if (css == NULL ||
       !mh_export_writer_add_bytes (self->writer, "assets/style.css", NULL, css, error) ||
@@ -683,8 +899,9 @@ export_site_files (Export  *self,
       !add_text (self, "404.html", NULL, mh_site_renderer_not_found (self->renderer, error),
                  error) ||
       !add_text (self, "robots.txt", NULL, mh_site_robots (self->model), error) ||
-      !mh_export_writer_add (self->writer, SIMILAR_CACHE, NULL, self->similar_cache->str,
-                             self->similar_cache->len, error))
+      (!mh_export_writer_reuse (self->writer, SIMILAR_CACHE, self->structure) &&
+       !mh_export_writer_add_bytes (self->writer, SIMILAR_CACHE, self->structure,
+                                    self->similar_cache, error)))
     return FALSE;
 
   /* The feeds show the newest entries in full; the search index, every card. */
@@ -699,7 +916,10 @@ export_site_files (Export  *self,
        !add_text (self, "search.json", search, mh_site_search_index (self->model), error)))
     return FALSE;
 
-  return add_text (self, "sitemap.xml", NULL, mh_site_sitemap (self->model, self->pages), error);
+  sitemap = fingerprint_sitemap (self);
+  return mh_export_writer_reuse (self->writer, "sitemap.xml", sitemap) ||
+         add_text (self, "sitemap.xml", sitemap, mh_site_sitemap (self->model, self->pages),
+                   error);
 }
 
 /* What similar content depends on: the entries in order, their terms and
@@ -724,51 +944,85 @@ fingerprint_structure (MhSiteModel *model)
   return g_strdup (g_checksum_get_string (sum));
 }
 
+/* The entry whose path is the @len bytes at @path, or NULL. */
+static MhModelEntry *
+lookup_path (GHashTable *by_path,
+             GString    *scratch,
+             const char *path,
+             gsize       len)
+{
+  g_string_truncate (scratch, 0);
+  g_string_append_len (scratch, path, len);
+  return g_hash_table_lookup (by_path, scratch->str);
+}
+
 /* Fills the model's similar content from the last export's cache when the
- * structure is the same; returns whether it did. */
-static gboolean
+ * structure is the same, and returns the cache then. After the structure,
+ * each line is the path of an entry and those of its similar entries,
+ * separated by tabs; it is read in place, as it is 600 KB on a site of
+ * 10,000 entries. */
+static GBytes *
 load_similar_cache (Export     *self,
                     const char *structure)
 {
   g_autoptr(GBytes) bytes = mh_export_writer_read_previous (self->writer, SIMILAR_CACHE);
-  g_autoptr(GHashTable) by_path = g_hash_table_new (g_str_hash, g_str_equal);
-  g_auto(GStrv) lines = NULL;
-  g_autofree char *text = NULL;
+  g_autoptr(GHashTable) by_path = NULL;
+  g_autoptr(GPtrArray) similar = NULL;
+  g_autoptr(GString) scratch = NULL;
+  gsize len = 0, structure_len = strlen (structure);
+  const char *p, *end;
 
   if (bytes == NULL)
-    return FALSE;
-  text = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
-  lines = g_strsplit (text, "\n", -1);
-  if (lines[0] == NULL || !g_str_equal (lines[0], structure))
-    return FALSE;
+    return NULL;
+  p = g_bytes_get_data (bytes, &len);
+  end = p + len;
+  if (len <= structure_len || memcmp (p, structure, structure_len) != 0 ||
+      p[structure_len] != '\n')
+    return NULL;
 
+  by_path = g_hash_table_new (g_str_hash, g_str_equal);
   for (guint i = 0; i < self->model->entries->len; i++)
     {
       MhModelEntry *e = g_ptr_array_index (self->model->entries, i);
       g_hash_table_insert (by_path, e->path, e);
     }
-  for (guint i = 1; lines[i] != NULL && *lines[i] != '\0'; i++)
+
+  similar = g_ptr_array_new ();
+  scratch = g_string_new (NULL);
+  for (p += structure_len + 1; p < end && *p != '\n'; )
     {
-      g_auto(GStrv) paths = g_strsplit (lines[i], "\t", -1);
-      g_autoptr(GPtrArray) similar = g_ptr_array_new ();
-      MhModelEntry *entry = g_hash_table_lookup (by_path, paths[0]);
+      const char *eol = memchr (p, '\n', end - p);
+      const char *tab;
+      MhModelEntry *entry;
 
-      for (guint j = 1; entry != NULL && paths[j] != NULL; j++)
+      if (eol == NULL)
+        eol = end;
+      tab = memchr (p, '\t', eol - p);
+      if (tab == NULL)
+        tab = eol;
+      if ((entry = lookup_path (by_path, scratch, p, tab - p)) == NULL)
+        return NULL;
+
+      g_ptr_array_set_size (similar, 0);
+      for (p = tab; p < eol; p = tab)
         {
-          MhModelEntry *other = g_hash_table_lookup (by_path, paths[j]);
+          MhModelEntry *other;
 
-          if (other == NULL)
-            return FALSE;
+          p++;
+          tab = memchr (p, '\t', eol - p);
+          if (tab == NULL)
+            tab = eol;
+          if ((other = lookup_path (by_path, scratch, p, tab - p)) == NULL)
+            return NULL;
           g_ptr_array_add (similar, other);
         }
-      if (entry == NULL)
-        return FALSE;
       mh_site_model_set_similar (self->model, entry, similar, N_SIMILAR);
+      p = eol + 1;
     }
-  return TRUE;
+  return g_steal_pointer (&bytes);
 }
 
-static GString *
+static GBytes *
 similar_cache_text (Export     *self,
                     const char *structure)
 {
@@ -785,82 +1039,60 @@ similar_cache_text (Export     *self,
         g_string_append_printf (text, "\t%s", ((MhModelEntry *) g_ptr_array_index (similar, j))->path);
       g_string_append_c (text, '\n');
     }
-  return text;
+  return g_string_free_to_bytes (text);
 }
 
-typedef struct
-{
-  Export *self;
-  guint   first;
-  guint   step;
-  int     what;    /* 0: cards; 1: entries; 2: pages */
-} FingerprintJob;
-
-static gpointer
-fingerprint_thread (gpointer data)
-{
-  FingerprintJob *job = data;
-  Export *self = job->self;
-
-  for (guint i = job->first; i < self->model->entries->len; i += job->step)
-    {
-      MhModelEntry *e = g_ptr_array_index (self->model->entries, i);
-
-      if (job->what == 0)
-        self->cards[i] = fingerprint_card (e);
-      else if (job->what == 1)
-        self->entries[i] = fingerprint_entry (self, e);
-      else
-        self->page_fps[i] = fingerprint_page (self, e);
-    }
-  return NULL;
-}
-
-/* Each step needs the one before for every entry, so the threads meet in
- * between. */
+/* An entry's fingerprint needs only its own card. */
 static void
-fingerprint_all (Export *self,
-                 int     what)
+fingerprint_card_and_entry (Export *self,
+                            guint   i)
 {
-  guint n_threads = self->renderers->len;
-  g_autofree FingerprintJob *jobs = g_new0 (FingerprintJob, n_threads);
-  g_autofree GThread **threads = g_new0 (GThread *, n_threads);
+  MhModelEntry *e = g_ptr_array_index (self->model->entries, i);
 
-  for (guint t = 0; t < n_threads; t++)
+  fingerprint_card (e, &self->cards[i]);
+  fingerprint_entry (self, e, &self->entries[i]);
+}
+
+/* A page's fingerprint needs the cards of its similar entries; whether the
+ * last export's files can stay is looked up here too, off the main thread. */
+static void
+fingerprint_and_check_page (Export *self,
+                            guint   i)
+{
+  MhModelEntry *e = g_ptr_array_index (self->model->entries, i);
+  g_autofree char *page = g_strconcat (e->path, "index.html", NULL);
+
+  fingerprint_page (self, e, &self->page_fps[i]);
+  if (mh_export_writer_can_reuse (self->writer, page, self->page_fps[i].hex))
+    self->reusable[i] |= REUSE_PAGE;
+  if (e->kind == MH_ENTRY_KIND_EVENT && e->event_start != NULL)
     {
-      jobs[t] = (FingerprintJob) { self, t, n_threads, what };
-      if (t > 0)
-        threads[t] = g_thread_new ("mh-fingerprint", fingerprint_thread, &jobs[t]);
+      g_autofree char *ics = g_strconcat (e->path, "event.ics", NULL);
+
+      if (mh_export_writer_can_reuse (self->writer, ics, self->entries[i].hex))
+        self->reusable[i] |= REUSE_ICS;
     }
-  fingerprint_thread (&jobs[0]);
-  for (guint t = 1; t < n_threads; t++)
-    g_thread_join (threads[t]);
 }
 
 static void
 compute_fingerprints (Export *self)
 {
   guint n = self->model->entries->len;
-  g_autofree char *structure = fingerprint_structure (self->model);
 
-  if (load_similar_cache (self, structure))
-    {
-      g_autoptr(GBytes) cache = mh_export_writer_read_previous (self->writer, SIMILAR_CACHE);
-
-      self->similar_cache = g_string_new_len (g_bytes_get_data (cache, NULL),
-                                              g_bytes_get_size (cache));
-    }
-  else
+  self->structure = fingerprint_structure (self->model);
+  self->similar_cache = load_similar_cache (self, self->structure);
+  if (self->similar_cache == NULL)
     {
       mh_site_model_prepare_similar (self->model, N_SIMILAR);
-      self->similar_cache = similar_cache_text (self, structure);
+      self->similar_cache = similar_cache_text (self, self->structure);
     }
   self->global = fingerprint_site (self->model, self->renderer);
-  self->cards = g_new0 (char *, n);
-  self->entries = g_new0 (char *, n);
-  self->page_fps = g_new0 (char *, n);
-  for (int what = 0; what < 3; what++)
-    fingerprint_all (self, what);
+  self->cards = g_new (Fingerprint, n);
+  self->entries = g_new (Fingerprint, n);
+  self->page_fps = g_new (Fingerprint, n);
+  self->reusable = g_new0 (guint8, n);
+  parallel_for (self, n, fingerprint_card_and_entry);
+  parallel_for (self, n, fingerprint_and_check_page);
 }
 
 static gboolean
@@ -868,19 +1100,15 @@ export_html (Export            *self,
              const char        *theme_dir,
              GError           **error)
 {
-  guint n_threads = CLAMP (g_get_num_processors (), 1, 8);
   gint64 start = g_get_monotonic_time ();
 
+  self->n_threads = CLAMP (g_get_num_processors (), 1, 8);
+  self->theme_dir = theme_dir;
   self->renderers = g_ptr_array_new_with_free_func ((GDestroyNotify) mh_site_renderer_free);
-  for (guint t = 0; t < n_threads; t++)
-    {
-      MhSiteRenderer *renderer = mh_site_renderer_new (self->model, theme_dir, error);
-
-      if (renderer == NULL)
-        return FALSE;
-      g_ptr_array_add (self->renderers, renderer);
-    }
-  self->renderer = g_ptr_array_index (self->renderers, 0);
+  self->renderer = mh_site_renderer_new (self->model, theme_dir, error);
+  if (self->renderer == NULL)
+    return FALSE;
+  g_ptr_array_add (self->renderers, self->renderer);
   g_debug ("renderers: %.3f s", (g_get_monotonic_time () - start) / 1e6);
 
   self->pages = g_ptr_array_new_with_free_func (g_free);
@@ -892,12 +1120,8 @@ export_html (Export            *self,
     if (!export_entries (self, i, MIN (BATCH_SIZE, self->model->entries->len - i), error))
       return FALSE;
   g_debug ("entries: %.3f s", (g_get_monotonic_time () - start) / 1e6);
-  for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
-    if (!export_section (self, sections[i], error))
-      return FALSE;
-  for (guint i = 0; i < self->model->vocabularies->len; i++)
-    if (!export_vocabulary (self, g_ptr_array_index (self->model->vocabularies, i), error))
-      return FALSE;
+  if (!export_listings (self, error))
+    return FALSE;
   g_debug ("listings: %.3f s", (g_get_monotonic_time () - start) / 1e6);
 
   if (!export_assets (self, error) || !export_site_files (self, error))
@@ -926,6 +1150,30 @@ override_base_url (MhSiteModel *model,
   g_free (model->base_url);
   model->base_url = g_str_has_suffix (base_url, "/") ? g_strdup (base_url)
                                                      : g_strconcat (base_url, "/", NULL);
+}
+
+typedef struct
+{
+  const char     *target_dir;
+  const char     *zip_path;
+  MhExportWriter *writer;
+  GError         *error;
+} WriterJob;
+
+static gpointer
+new_writer_thread (gpointer data)
+{
+  WriterJob *job = data;
+
+  job->writer = mh_export_writer_new (job->target_dir, job->zip_path, &job->error);
+  return NULL;
+}
+
+static gpointer
+free_model_thread (gpointer data)
+{
+  mh_site_model_free (data);
+  return NULL;
 }
 
 /**
@@ -961,6 +1209,8 @@ mh_site_export (const char             *site_path,
   g_autoptr(MhSiteModel) model = NULL;
   g_autoptr(MhExportWriter) writer = NULL;
   Export self = { 0 };
+  WriterJob writer_job;
+  GThread *thread;
   gboolean ok;
 
   g_return_val_if_fail (site_path != NULL, FALSE);
@@ -971,9 +1221,27 @@ mh_site_export (const char             *site_path,
     options = &defaults;
   if (options->base_url != NULL && !check_base_url (options->base_url, error))
     return FALSE;
-  if ((model = mh_site_model_load (site_path, cancellable, error)) == NULL ||
-      (writer = mh_export_writer_new (target_dir, options->zip_path, error)) == NULL)
-    return FALSE;
+
+  /* Over a previous export, the writer reads its manifest while the model
+   * loads; otherwise it starts once the site could be read, so that a site
+   * that cannot leaves no folder behind. */
+  writer_job = (WriterJob) { target_dir, options->zip_path, NULL, NULL };
+  thread = NULL;
+  if (g_file_test (target_dir, G_FILE_TEST_IS_DIR))
+    thread = g_thread_new ("mh-export-writer", new_writer_thread, &writer_job);
+  model = mh_site_model_load (site_path, cancellable, error);
+  if (thread != NULL)
+    g_thread_join (thread);
+  else if (model != NULL)
+    new_writer_thread (&writer_job);
+  writer = writer_job.writer;
+  if (model == NULL || writer == NULL)
+    {
+      if (model != NULL)
+        g_propagate_error (error, g_steal_pointer (&writer_job.error));
+      g_clear_error (&writer_job.error);
+      return FALSE;
+    }
   g_debug ("model loaded: %u entries", model->entries->len);
   if (options->base_url != NULL)
     override_base_url (model, options->base_url);
@@ -988,9 +1256,14 @@ mh_site_export (const char             *site_path,
     ok = export_html (&self, options->theme_dir ? options->theme_dir : model->theme_dir, error);
   export_clear (&self);
 
-  return ok &&
-         !g_cancellable_set_error_if_cancelled (cancellable, error) &&
-         mh_export_writer_commit (writer, stats, error);
+  /* Freeing the model takes about as long as putting the new tree in
+   * place, which does not need it: both run at once. */
+  thread = g_thread_new ("mh-free-model", free_model_thread, g_steal_pointer (&model));
+  ok = ok &&
+       !g_cancellable_set_error_if_cancelled (cancellable, error) &&
+       mh_export_writer_commit (writer, stats, error);
+  g_thread_join (thread);
+  return ok;
 }
 
 /* --- asynchronous ----------------------------------------------------------- */

@@ -494,6 +494,8 @@ sitemap_url (GString      *out,
   Stamp s;
 
   g_string_append_printf (out, "  <url>\n    <loc>%s</loc>\n", loc);
+  /* Only the day, from the first ten characters: the export's fingerprint
+   * of the sitemap (mh-site-export.c) hashes no more of it. */
   if (entry != NULL && parse_stamp (entry_updated (entry), &s))
     g_string_append_printf (out, "    <lastmod>%04d-%02d-%02d</lastmod>\n",
                             s.year, s.month, s.day);

@@ -68,18 +68,28 @@ strings_from_json (const char *json)
   return strings;
 }
 
-/* A list the query joined with U+001F, the unit separator. */
+/* A list the query joined with U+001F, the unit separator; its strings go
+ * into @strings, and an empty list is the model's shared one. */
 static GPtrArray *
-split_list (const char *joined)
+split_list (MhSiteModel *model,
+            const char  *joined)
 {
-  GPtrArray *strings = g_ptr_array_new_with_free_func (g_free);
-  g_auto(GStrv) parts = NULL;
+  GPtrArray *strings;
 
   if (joined == NULL || *joined == '\0')
-    return strings;
-  parts = g_strsplit (joined, "\x1f", -1);
-  for (guint i = 0; parts[i] != NULL; i++)
-    g_ptr_array_add (strings, g_steal_pointer (&parts[i]));
+    return g_ptr_array_ref (model->empty);
+
+  strings = g_ptr_array_new ();
+  for (const char *p = joined; ; )
+    {
+      const char *sep = strchr (p, '\x1f');
+      gsize len = sep != NULL ? (gsize) (sep - p) : strlen (p);
+
+      g_ptr_array_add (strings, g_string_chunk_insert_len (model->strings, p, len));
+      if (sep == NULL)
+        break;
+      p = sep + 1;
+    }
   return strings;
 }
 
@@ -208,6 +218,7 @@ mh_site_model_free (MhSiteModel *model)
   g_clear_pointer (&model->assets, g_ptr_array_unref);
   g_clear_object (&model->store);
   g_clear_pointer (&model->strings, g_string_chunk_free);
+  g_clear_pointer (&model->list_strings, g_string_chunk_free);
   g_clear_pointer (&model->empty, g_ptr_array_unref);
   g_free (model);
 }
@@ -223,6 +234,8 @@ typedef struct
   GHashTable   *entries_by_id;
   GHashTable   *organisations_by_id;
   GHashTable   *links;          /* MhModelEntry* → { translation_of, report_event_id } */
+  GStringChunk *list_strings;   /* the model's chunk for the strings of lists */
+  GHashTable   *people;         /* person id → MhModelParticipant, its person part */
   gint64        include_id;     /* an entry read whatever its status (a preview), or 0 */
 } Loader;
 
@@ -516,6 +529,7 @@ entry_row (Loader        *loader,
   MhModelEntry *e = g_new0 (MhModelEntry, 1);
   GStringChunk *strings = loader->model->strings;
   g_autofree char *path = NULL;
+  const char *body;
 
   e->id = sqlite3_column_int64 (stmt, 0);
   e->uuid = g_string_chunk_insert (strings, _mh_stmt_text (stmt, 1));
@@ -525,15 +539,18 @@ entry_row (Loader        *loader,
   e->language = chunk_column (strings, stmt, 5);
   e->date = chunk_column (strings, stmt, 6);
   e->summary = chunk_column (strings, stmt, 7);
-  e->body = g_string_chunk_insert (strings, _mh_stmt_text (stmt, 8) ? _mh_stmt_text (stmt, 8) : "");
+  /* Bodies are 20 MB on a large site: their length comes with them. */
+  body = _mh_stmt_text (stmt, 8);
+  e->body_length = body != NULL ? (gsize) sqlite3_column_bytes (stmt, 8) : 0;
+  e->body = g_string_chunk_insert_len (strings, body != NULL ? body : "", e->body_length);
   e->updated_at = g_string_chunk_insert (strings, _mh_stmt_text (stmt, 9));
   e->cover = lookup_id (loader->assets_by_id, stmt, 10);
   e->cover_alt = chunk_column (strings, stmt, 11);
   e->cover_credit = chunk_column (strings, stmt, 12);
-  e->authors = split_list (_mh_stmt_text (stmt, 13));
+  e->authors = split_list (loader->model, _mh_stmt_text (stmt, 13));
   e->posted_by = chunk_column (strings, stmt, 14);
   e->series = chunk_column (strings, stmt, 15);
-  e->hashtags = split_list (_mh_stmt_text (stmt, 16));
+  e->hashtags = split_list (loader->model, _mh_stmt_text (stmt, 16));
   e->website = chunk_column (strings, stmt, 17);
   e->event_start = chunk_column (strings, stmt, 18);
   e->event_end = chunk_column (strings, stmt, 19);
@@ -594,34 +611,72 @@ resolve_links (Loader *loader)
     }
 }
 
-static gboolean
-entry_alias_row (Loader        *loader,
-                 sqlite3_stmt  *stmt,
-                 GError       **error)
+/* --- the entries' lists ------------------------------------------------------ */
+
+/* The lists of entries (aliases, terms, partners …) are read in two
+ * steps: each row is read into a ListRow, which may happen on a second
+ * connection while this one reads the entries, then attached to its entry
+ * once all entries are known, in the order the rows came. */
+typedef struct
 {
-  MhModelEntry *entry = lookup_id (loader->entries_by_id, stmt, 0);
+  gint64   entry_id;
+  gint64   other_id;      /* entry_related: the related entry */
+  gpointer item;          /* what goes into the entry's list */
+} ListRow;
 
-  if (entry != NULL)
-    {
-      char *alias = g_strdup (_mh_stmt_text (stmt, 1));
+/* Reads @stmt's row into @row; returns %FALSE to skip it. */
+typedef gboolean (*ListReadFunc)   (Loader       *loader,
+                                    sqlite3_stmt *stmt,
+                                    ListRow      *row);
+/* Adds @row to @entry, or frees its item when @entry is %NULL (the row
+ * belongs to an entry that is not published). */
+typedef void     (*ListAttachFunc) (Loader       *loader,
+                                    MhModelEntry *entry,
+                                    ListRow      *row);
 
-      list_add (loader->model, &entry->aliases, alias, g_free);
-      g_hash_table_insert (loader->model->entries_by_slug, alias, entry);
-    }
+static gboolean
+alias_read (Loader       *loader,
+            sqlite3_stmt *stmt,
+            ListRow      *row)
+{
+  row->item = g_strdup (_mh_stmt_text (stmt, 1));
   return TRUE;
 }
 
-static gboolean
-entry_term_row (Loader        *loader,
-                sqlite3_stmt  *stmt,
-                GError       **error)
+static void
+alias_attach (Loader       *loader,
+              MhModelEntry *entry,
+              ListRow      *row)
 {
-  MhModelEntry *entry = lookup_id (loader->entries_by_id, stmt, 0);
-  MhModelTerm *term = lookup_id (loader->model->terms_by_id, stmt, 1);
+  if (entry == NULL)
+    {
+      g_free (row->item);
+      return;
+    }
+  list_add (loader->model, &entry->aliases, row->item, g_free);
+  g_hash_table_insert (loader->model->entries_by_slug, row->item, entry);
+}
+
+/* entry_terms and call_countries: a term, looked up here already. */
+static gboolean
+term_read (Loader       *loader,
+           sqlite3_stmt *stmt,
+           ListRow      *row)
+{
+  row->item = lookup_id (loader->model->terms_by_id, stmt, 1);
+  return row->item != NULL;
+}
+
+static void
+term_attach (Loader       *loader,
+             MhModelEntry *entry,
+             ListRow      *row)
+{
+  MhModelTerm *term = row->item;
   GArray *tagged;
 
-  if (entry == NULL || term == NULL)
-    return TRUE;
+  if (entry == NULL)
+    return;
 
   list_add (loader->model, &entry->terms, term, NULL);
   tagged = g_hash_table_lookup (loader->model->tagged, term);
@@ -631,39 +686,55 @@ entry_term_row (Loader        *loader,
       g_hash_table_insert (loader->model->tagged, term, tagged);
     }
   g_array_append_val (tagged, entry->index);
-  return TRUE;
 }
 
 static gboolean
-partner_row (Loader        *loader,
-             sqlite3_stmt  *stmt,
-             GError       **error)
+partner_read (Loader       *loader,
+              sqlite3_stmt *stmt,
+              ListRow      *row)
 {
-  MhModelEntry *entry = lookup_id (loader->entries_by_id, stmt, 0);
   MhModelOrganisation *organisation = lookup_id (loader->organisations_by_id, stmt, 1);
   MhModelPartner *partner;
 
-  if (entry == NULL || organisation == NULL)
-    return TRUE;
+  if (organisation == NULL)
+    return FALSE;
 
   partner = g_new0 (MhModelPartner, 1);
   partner->organisation = organisation;
   partner->relation = g_strdup (_mh_stmt_text (stmt, 2));
-  list_add (loader->model, &entry->partners, partner, (GDestroyNotify) partner_free);
+  row->item = partner;
   return TRUE;
 }
 
-static gboolean
-related_row (Loader        *loader,
-             sqlite3_stmt  *stmt,
-             GError       **error)
+static void
+partner_attach (Loader       *loader,
+                MhModelEntry *entry,
+                ListRow      *row)
 {
-  MhModelEntry *entry = lookup_id (loader->entries_by_id, stmt, 0);
-  MhModelEntry *related = lookup_id (loader->entries_by_id, stmt, 1);
+  if (entry == NULL)
+    partner_free (row->item);
+  else
+    list_add (loader->model, &entry->partners, row->item, (GDestroyNotify) partner_free);
+}
+
+static gboolean
+related_read (Loader       *loader,
+              sqlite3_stmt *stmt,
+              ListRow      *row)
+{
+  row->other_id = sqlite3_column_int64 (stmt, 1);
+  return sqlite3_column_type (stmt, 1) != SQLITE_NULL;
+}
+
+static void
+related_attach (Loader       *loader,
+                MhModelEntry *entry,
+                ListRow      *row)
+{
+  MhModelEntry *related = g_hash_table_lookup (loader->entries_by_id, &row->other_id);
 
   if (entry != NULL && related != NULL && related != entry)
     list_add (loader->model, &entry->related, related, NULL);
-  return TRUE;
 }
 
 static char *
@@ -703,21 +774,23 @@ name_participant (MhModelParticipant *p,
 #define PARTICIPANT_SELECT \
   "SELECT pa.entry_id, pe.key, pe.honorific, pe.given_name, pe.family_name, " \
   "pe.family_name_first, pe.organisation, pe.job_title, pe.country_term_id, pe.sector, " \
-  "pe.bio, pe.photo_asset_id, pe.photo_credit, pa.role, pa.group_label " \
+  "pe.bio, pe.photo_asset_id, pe.photo_credit, pa.role, pa.group_label, pe.id " \
   "FROM participations pa JOIN people pe ON pe.id = pa.person_id " \
   "WHERE pe.public = 1 ORDER BY pa.entry_id, pa.position, pa.id"
 
-static gboolean
-participant_row (Loader        *loader,
-                 sqlite3_stmt  *stmt,
-                 GError       **error)
+/* A person's part of a participant, read once per person: people take
+ * part in many events. */
+static const MhModelParticipant *
+read_person (Loader       *loader,
+             sqlite3_stmt *stmt)
 {
-  MhModelEntry *entry = lookup_id (loader->entries_by_id, stmt, 0);
-  GStringChunk *strings = loader->model->strings;
-  MhModelParticipant *p;
+  GStringChunk *strings = loader->list_strings;
+  gint64 id = sqlite3_column_int64 (stmt, 15);
+  MhModelParticipant *p = g_hash_table_lookup (loader->people, &id);
+  gint64 *key;
 
-  if (entry == NULL)
-    return TRUE;
+  if (p != NULL)
+    return p;
 
   p = g_new0 (MhModelParticipant, 1);
   p->key = g_string_chunk_insert (strings, _mh_stmt_text (stmt, 1));
@@ -732,66 +805,105 @@ participant_row (Loader        *loader,
   p->bio = chunk_column (strings, stmt, 10);
   p->photo = lookup_id (loader->assets_by_id, stmt, 11);
   p->photo_credit = chunk_column (strings, stmt, 12);
-  p->role = g_string_chunk_insert (strings, _mh_stmt_text (stmt, 13) ? _mh_stmt_text (stmt, 13)
-                                                                     : "participant");
-  p->group = chunk_column (strings, stmt, 14);
   name_participant (p, strings);
 
-  list_add (loader->model, &entry->participants, p, (GDestroyNotify) participant_free);
-  return TRUE;
+  key = g_new (gint64, 1);
+  *key = id;
+  g_hash_table_insert (loader->people, key, p);
+  return p;
 }
 
 static gboolean
-programme_row (Loader        *loader,
-               sqlite3_stmt  *stmt,
-               GError       **error)
+participant_read (Loader       *loader,
+                  sqlite3_stmt *stmt,
+                  ListRow      *row)
 {
-  MhModelEntry *entry = lookup_id (loader->entries_by_id, stmt, 0);
-  MhModelProgramme *item;
+  GStringChunk *strings = loader->list_strings;
+  MhModelParticipant *p = g_new (MhModelParticipant, 1);
 
+  *p = *read_person (loader, stmt);
+  p->role = g_string_chunk_insert (strings, _mh_stmt_text (stmt, 13) ? _mh_stmt_text (stmt, 13)
+                                                                     : "participant");
+  p->group = chunk_column (strings, stmt, 14);
+  row->item = p;
+  return TRUE;
+}
+
+static void
+participant_attach (Loader       *loader,
+                    MhModelEntry *entry,
+                    ListRow      *row)
+{
   if (entry == NULL)
-    return TRUE;
+    participant_free (row->item);
+  else
+    list_add (loader->model, &entry->participants, row->item,
+              (GDestroyNotify) participant_free);
+}
 
-  item = g_new0 (MhModelProgramme, 1);
+static gboolean
+programme_read (Loader       *loader,
+                sqlite3_stmt *stmt,
+                ListRow      *row)
+{
+  MhModelProgramme *item = g_new0 (MhModelProgramme, 1);
+
   item->start = dup_column (stmt, 1);
   item->end = dup_column (stmt, 2);
   item->title = g_strdup (_mh_stmt_text (stmt, 3));
   item->venue = dup_column (stmt, 4);
-  list_add (loader->model, &entry->programme, item, (GDestroyNotify) programme_free);
+  row->item = item;
   return TRUE;
 }
 
-static gboolean
-download_row (Loader        *loader,
-              sqlite3_stmt  *stmt,
-              GError       **error)
+static void
+programme_attach (Loader       *loader,
+                  MhModelEntry *entry,
+                  ListRow      *row)
 {
-  MhModelEntry *entry = lookup_id (loader->entries_by_id, stmt, 0);
+  if (entry == NULL)
+    programme_free (row->item);
+  else
+    list_add (loader->model, &entry->programme, row->item, (GDestroyNotify) programme_free);
+}
+
+static gboolean
+download_read (Loader       *loader,
+               sqlite3_stmt *stmt,
+               ListRow      *row)
+{
   MhModelAsset *asset = lookup_id (loader->assets_by_id, stmt, 1);
   MhModelDownload *download;
 
-  if (entry == NULL || asset == NULL)
-    return TRUE;
+  if (asset == NULL)
+    return FALSE;
 
   download = g_new0 (MhModelDownload, 1);
   download->asset = asset;
   download->title = dup_column (stmt, 2);
   download->language = dup_column (stmt, 3);
-  list_add (loader->model, &entry->downloads, download, (GDestroyNotify) download_free);
+  row->item = download;
   return TRUE;
 }
 
-static gboolean
-call_country_row (Loader        *loader,
-                  sqlite3_stmt  *stmt,
-                  GError       **error)
+static void
+download_attach (Loader       *loader,
+                 MhModelEntry *entry,
+                 ListRow      *row)
 {
-  MhModelEntry *entry = lookup_id (loader->entries_by_id, stmt, 0);
-  MhModelTerm *term = lookup_id (loader->model->terms_by_id, stmt, 1);
+  if (entry == NULL)
+    download_free (row->item);
+  else
+    list_add (loader->model, &entry->downloads, row->item, (GDestroyNotify) download_free);
+}
 
-  if (entry != NULL && term != NULL)
-    list_add (loader->model, &entry->eligible_countries, term, NULL);
-  return TRUE;
+static void
+call_country_attach (Loader       *loader,
+                     MhModelEntry *entry,
+                     ListRow      *row)
+{
+  if (entry != NULL)
+    list_add (loader->model, &entry->eligible_countries, row->item, NULL);
 }
 
 /* A term lists the entries tagged with it or any of its descendants, each
@@ -860,19 +972,29 @@ static const struct {
     term_row },
   { "SELECT term_id, slug FROM term_aliases ORDER BY term_id, position", term_alias_row },
   { "SELECT id, key, name, url, logo_asset_id FROM organisations ORDER BY id", organisation_row },
-  { ENTRY_SELECT, entry_row },
-  { NULL, NULL },  /* entries are put in order here; see order_entries () */
-  { "SELECT entry_id, slug FROM entry_aliases ORDER BY entry_id, position", entry_alias_row },
-  { "SELECT entry_id, term_id FROM entry_terms ORDER BY entry_id, position", entry_term_row },
+};
+
+/* The lists of entries, each row with its entry's id first. */
+static const struct {
+  const char     *sql;
+  ListReadFunc    read;
+  ListAttachFunc  attach;
+} lists[] = {
+  { "SELECT entry_id, slug FROM entry_aliases ORDER BY entry_id, position",
+    alias_read, alias_attach },
+  { "SELECT entry_id, term_id FROM entry_terms ORDER BY entry_id, position",
+    term_read, term_attach },
   { "SELECT entry_id, organisation_id, relation FROM entry_partners ORDER BY entry_id, position",
-    partner_row },
-  { "SELECT entry_id, related_id FROM entry_related ORDER BY entry_id, position", related_row },
-  { PARTICIPANT_SELECT, participant_row },
+    partner_read, partner_attach },
+  { "SELECT entry_id, related_id FROM entry_related ORDER BY entry_id, position",
+    related_read, related_attach },
+  { PARTICIPANT_SELECT, participant_read, participant_attach },
   { "SELECT entry_id, start, end, title, venue FROM programme_items "
-    "ORDER BY entry_id, position, id", programme_row },
+    "ORDER BY entry_id, position, id", programme_read, programme_attach },
   { "SELECT entry_id, asset_id, title, lang FROM report_downloads "
-    "ORDER BY entry_id, position, id", download_row },
-  { "SELECT entry_id, term_id FROM call_countries ORDER BY entry_id, position", call_country_row },
+    "ORDER BY entry_id, position, id", download_read, download_attach },
+  { "SELECT entry_id, term_id FROM call_countries ORDER BY entry_id, position",
+    term_read, call_country_attach },
 };
 
 static MhSiteModel *
@@ -882,6 +1004,7 @@ model_new (MhStore *store)
 
   model->store = g_object_ref (store);
   model->strings = g_string_chunk_new (1 << 20);
+  model->list_strings = g_string_chunk_new (1 << 14);
   model->empty = g_ptr_array_new ();
   model->entries = g_ptr_array_new_with_free_func ((GDestroyNotify) entry_free);
   model->vocabularies = g_ptr_array_new_with_free_func ((GDestroyNotify) vocabulary_free);
@@ -895,48 +1018,211 @@ model_new (MhStore *store)
   return model;
 }
 
-static MhSiteModel *
-load (MhStore       *store,
-      gint64         include_id,
-      GCancellable  *cancellable,
-      GError       **error)
+/* Reads each list's rows into @rows, one GArray of ListRow per list. */
+static gboolean
+read_lists (Loader   *loader,
+            GArray  **rows,
+            GError  **error)
 {
-  g_autoptr(MhSiteModel) model = NULL;
-  g_autoptr(GHashTable) organisations = g_hash_table_new_full (g_int64_hash, g_int64_equal,
-                                                               g_free, NULL);
-  g_autoptr(GHashTable) assets = g_hash_table_new (g_int64_hash, g_int64_equal);
-  g_autoptr(GHashTable) entries = g_hash_table_new (g_int64_hash, g_int64_equal);
-  g_autoptr(GHashTable) links = g_hash_table_new_full (NULL, NULL, NULL, g_free);
-  sqlite3 *db = _mh_store_get_db (store);
-  gboolean own_read = sqlite3_get_autocommit (db);
-  Loader loader;
+  for (guint i = 0; i < G_N_ELEMENTS (lists); i++)
+    {
+      sqlite3_stmt *stmt = _mh_store_prepare (loader->store, lists[i].sql, error);
+      int rc;
 
-  model = model_new (store);
+      if (stmt == NULL)
+        return FALSE;
+      rows[i] = g_array_new (FALSE, FALSE, sizeof (ListRow));
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          ListRow row = { sqlite3_column_int64 (stmt, 0), 0, NULL };
 
-  loader = (Loader) { model, store, cancellable, assets, entries, organisations, links,
-                      include_id };
+          if (sqlite3_column_type (stmt, 0) != SQLITE_NULL && lists[i].read (loader, stmt, &row))
+            g_array_append_val (rows[i], row);
+        }
+      sqlite3_reset (stmt);
+      if (rc != SQLITE_DONE)
+        {
+          _mh_store_set_error (loader->store, error, "read the site");
+          return FALSE;
+        }
+      if (g_cancellable_set_error_if_cancelled (loader->cancellable, error))
+        return FALSE;
+    }
+  return TRUE;
+}
 
-  if (own_read)
-    sqlite3_exec (db, "BEGIN", NULL, NULL, NULL);
-  load_settings (&loader);
-  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
-    if (steps[i].sql == NULL)
-      order_entries (model);
-    else if (!each_row (&loader, steps[i].sql, steps[i].func, error))
-      {
-        if (own_read)
-          sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
-        return NULL;
-      }
-  if (own_read)
-    sqlite3_exec (db, "COMMIT", NULL, NULL, NULL);
+/* Gives every list row to its entry, or frees it; frees @rows. */
+static void
+attach_lists (Loader  *loader,
+              GArray **rows)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (lists); i++)
+    {
+      MhModelEntry *entry = NULL;
 
-  resolve_links (&loader);
+      for (guint j = 0; rows[i] != NULL && j < rows[i]->len; j++)
+        {
+          ListRow *row = &g_array_index (rows[i], ListRow, j);
+
+          /* Rows come by entry: one lookup for each entry's rows. */
+          if (j == 0 || row->entry_id != row[-1].entry_id)
+            entry = g_hash_table_lookup (loader->entries_by_id, &row->entry_id);
+          lists[i].attach (loader, entry, row);
+        }
+      g_clear_pointer (&rows[i], g_array_unref);
+    }
+}
+
+typedef struct
+{
+  Loader    loader;            /* on the second connection */
+  GArray   *rows[G_N_ELEMENTS (lists)];
+  gboolean  ok;
+  GError   *error;
+} ListsJob;
+
+static gpointer
+lists_thread (gpointer data)
+{
+  ListsJob *job = data;
+
+  job->ok = read_lists (&job->loader, job->rows, &job->error);
+  return NULL;
+}
+
+static gboolean
+data_version (sqlite3 *db,
+              gint64  *version)
+{
+  sqlite3_stmt *stmt = NULL;
+  gboolean ok;
+
+  if (sqlite3_prepare_v2 (db, "PRAGMA data_version", -1, &stmt, NULL) != SQLITE_OK)
+    return FALSE;
+  ok = sqlite3_step (stmt) == SQLITE_ROW;
+  *version = ok ? sqlite3_column_int64 (stmt, 0) : 0;
+  sqlite3_finalize (stmt);
+  return ok;
+}
+
+/* Starts a read transaction on each of two connections to the same file,
+ * such that both see the same snapshot of it. A read transaction sees the
+ * file as it was when it started (in WAL mode, the commits up to then; in
+ * rollback mode, the file, which no writer can change while it lasts), so
+ * the order is: @b reads (its data_version is then V), @a starts reading,
+ * @b starts reading and reads V again. An unchanged data_version means no
+ * other connection committed between @b's two reads, and @a's start lies
+ * between them: both see that same snapshot. When a commit came in
+ * between, it is tried again, then given up (the caller reads everything
+ * on @a alone). */
+static gboolean
+begin_shared_read (sqlite3 *a,
+                   sqlite3 *b)
+{
+  for (guint attempt = 0; attempt < 3; attempt++)
+    {
+      gint64 before, after, unused;
+
+      if (!data_version (b, &before) ||
+          sqlite3_exec (a, "BEGIN", NULL, NULL, NULL) != SQLITE_OK)
+        return FALSE;
+      if (data_version (a, &unused) &&
+          sqlite3_exec (b, "BEGIN", NULL, NULL, NULL) == SQLITE_OK)
+        {
+          if (data_version (b, &after) && after == before)
+            return TRUE;
+          sqlite3_exec (b, "ROLLBACK", NULL, NULL, NULL);
+        }
+      sqlite3_exec (a, "ROLLBACK", NULL, NULL, NULL);
+    }
+  return FALSE;
+}
+
+static void
+finish_model (MhSiteModel *model)
+{
   collect_term_entries (model);
   model->similar = g_new0 (GPtrArray *, model->entries->len);
   model->similar_max = g_new0 (guint, model->entries->len);
   model->similar_counts = g_new0 (guint, model->entries->len);
   model->similar_touched = g_new (guint, model->entries->len);
+}
+
+/* With @lists_store, a second connection to the same file, the entries'
+ * lists are read on it in a thread of their own while @store reads the
+ * entries, from the same snapshot; without it, @store reads everything.
+ * The entry @include_id is read whatever its status (0 for none). */
+static MhSiteModel *
+load_model (MhStore       *store,
+            MhStore       *lists_store,
+            gint64         include_id,
+            GCancellable  *cancellable,
+            GError       **error)
+{
+  g_autoptr(MhSiteModel) model = model_new (store);
+  g_autoptr(GHashTable) organisations = g_hash_table_new_full (g_int64_hash, g_int64_equal,
+                                                               g_free, NULL);
+  g_autoptr(GHashTable) assets = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GHashTable) entries = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GHashTable) links = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  g_autoptr(GHashTable) people = g_hash_table_new_full (g_int64_hash, g_int64_equal,
+                                                        g_free, g_free);
+  sqlite3 *db = _mh_store_get_db (store);
+  sqlite3 *lists_db = lists_store ? _mh_store_get_db (lists_store) : NULL;
+  gboolean own_read = sqlite3_get_autocommit (db);
+  ListsJob job = { 0 };
+  GThread *thread = NULL;
+  GArray *rows[G_N_ELEMENTS (lists)] = { NULL };
+  gboolean ok = TRUE;
+  Loader loader;
+
+  loader = (Loader) { model, store, cancellable, assets, entries, organisations, links,
+                      model->list_strings, people, include_id };
+
+  if (lists_db != NULL && !(own_read && begin_shared_read (db, lists_db)))
+    lists_db = NULL;
+  if (lists_db == NULL && own_read)
+    sqlite3_exec (db, "BEGIN", NULL, NULL, NULL);
+
+  load_settings (&loader);
+  for (guint i = 0; i < G_N_ELEMENTS (steps) && ok; i++)
+    ok = each_row (&loader, steps[i].sql, steps[i].func, error);
+
+  /* Terms, assets and organisations are known: the lists only read them. */
+  if (ok && lists_db != NULL)
+    {
+      job.loader = loader;
+      job.loader.store = lists_store;
+      thread = g_thread_new ("mh-model-lists", lists_thread, &job);
+    }
+  if (ok && (ok = each_row (&loader, ENTRY_SELECT, entry_row, error)))
+    order_entries (model);
+  if (thread != NULL)
+    {
+      g_thread_join (thread);
+      sqlite3_exec (lists_db, "COMMIT", NULL, NULL, NULL);
+      memcpy (rows, job.rows, sizeof rows);
+      if (ok && !job.ok)
+        {
+          g_propagate_error (error, g_steal_pointer (&job.error));
+          ok = FALSE;
+        }
+      g_clear_error (&job.error);
+    }
+  else if (ok)
+    ok = read_lists (&loader, rows, error);
+  if (own_read)
+    sqlite3_exec (db, ok ? "COMMIT" : "ROLLBACK", NULL, NULL, NULL);
+
+  /* Even after an error: the rows own items that only attaching frees. */
+  if (!ok)
+    g_hash_table_remove_all (entries);
+  attach_lists (&loader, rows);
+  if (!ok)
+    return NULL;
+
+  resolve_links (&loader);
+  finish_model (model);
   return g_steal_pointer (&model);
 }
 
@@ -959,7 +1245,7 @@ mh_site_model_load_from_store (MhStore       *store,
 {
   g_return_val_if_fail (MH_IS_STORE (store), NULL);
 
-  return load (store, 0, cancellable, error);
+  return load_model (store, NULL, 0, cancellable, error);
 }
 
 /**
@@ -968,8 +1254,10 @@ mh_site_model_load_from_store (MhStore       *store,
  * @cancellable: (nullable): to stop loading
  * @error: return location for an error
  *
- * Opens @path read-only on a connection of its own and loads the model;
- * safe to call from a worker thread.
+ * Opens @path read-only on connections of its own and loads the model;
+ * safe to call from a worker thread. A second connection reads the lists
+ * of the entries while the first reads the entries, from the same snapshot
+ * of the file.
  *
  * Returns: (transfer full): the model, or %NULL
  */
@@ -979,10 +1267,13 @@ mh_site_model_load (const char    *path,
                     GError       **error)
 {
   g_autoptr(MhStore) store = mh_store_open_read_only (path, error);
+  g_autoptr(MhStore) lists_store = NULL;
 
   if (store == NULL)
     return NULL;
-  return mh_site_model_load_from_store (store, cancellable, error);
+  /* Without a second connection, the first reads it all. */
+  lists_store = mh_store_open_read_only (path, NULL);
+  return load_model (store, lists_store, 0, cancellable, error);
 }
 
 /**
@@ -1005,10 +1296,12 @@ mh_site_model_load_preview (const char    *path,
                             GError       **error)
 {
   g_autoptr(MhStore) store = mh_store_open_read_only (path, error);
+  g_autoptr(MhStore) lists_store = NULL;
 
   if (store == NULL)
     return NULL;
-  return load (store, entry_id, cancellable, error);
+  lists_store = mh_store_open_read_only (path, NULL);
+  return load_model (store, lists_store, entry_id, cancellable, error);
 }
 
 /**

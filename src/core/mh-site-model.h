@@ -133,6 +133,7 @@ struct _MhModelEntry
   char          *date;         /* nullable, ISO 8601 */
   char          *summary;      /* nullable */
   char          *body;         /* Markdown, never NULL */
+  gsize          body_length;  /* in bytes, as stored: strlen (body) unless it holds a NUL */
   char          *updated_at;
   MhModelAsset  *cover;        /* nullable, borrowed */
   char          *cover_alt;
@@ -198,6 +199,7 @@ struct _MhSiteModel
   /*< private >*/
   MhStore    *store;
   GStringChunk *strings;       /* owns every string of every entry */
+  GStringChunk *list_strings;  /* … and of their participants */
   GPtrArray  *empty;           /* the list entries share while theirs is empty */
   GHashTable *entries_by_slug; /* slug and alias → MhModelEntry* */
   GHashTable *assets_by_name;
