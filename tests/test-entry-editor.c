@@ -683,6 +683,18 @@ test_preview (Fixture       *fixture,
   assert_contains (edited, "Tidewater Residency, renamed");
   g_assert_null (mh_preview_view_get_error_message (preview));
 
+  /* With raw HTML allowed, a script in the body is on the page but never
+   * runs in the preview. */
+  g_assert_true (mh_store_set_setting (fixture->store, "allow_raw_html", "true", NULL));
+  type_text (GTK_TEXT_BUFFER (_mh_entry_editor_get_body_buffer (fixture->editor)),
+             "Intro.\n\n<script>document.querySelector ('h1').textContent = 'pwned';</script>\n");
+  wait_until_saved (fixture->editor);
+  wait.text = "<script>";
+  wait_until (preview_shows, &wait, "the page with a script");
+  g_free (edited);
+  edited = run_script (preview, "document.querySelector ('h1').textContent");
+  assert_contains (edited, "Tidewater Residency, renamed");
+
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->editor), "editor.show-preview",
                                              NULL));
   g_object_get (fixture->editor, "show-preview", &shown, NULL);
