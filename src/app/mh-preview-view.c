@@ -59,13 +59,6 @@ static GParamSpec *properties[N_PROPS];
 
 /* --- files of the page ------------------------------------------------------ */
 
-static void
-finish_request_error (WebKitURISchemeRequest *request,
-                      GError                 *error)
-{
-  webkit_uri_scheme_request_finish_error (request, error);
-}
-
 /* masthead-preview://site/assets/… for every preview of the process: the
  * request's web view says which preview it belongs to. */
 static void
@@ -83,7 +76,7 @@ handle_request_cb (WebKitURISchemeRequest *request,
   if (self == NULL || self->preview == NULL)
     {
       error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("Nothing is previewed."));
-      finish_request_error (request, error);
+      webkit_uri_scheme_request_finish_error (request, error);
       return;
     }
 
@@ -92,7 +85,7 @@ handle_request_cb (WebKitURISchemeRequest *request,
   bytes = mh_site_preview_read_file (self->preview, path ? path : "", &media_type, &error);
   if (bytes == NULL)
     {
-      finish_request_error (request, error);
+      webkit_uri_scheme_request_finish_error (request, error);
       return;
     }
 
