@@ -13,6 +13,36 @@
 
 typedef struct
 {
+  char    *dir;
+  MhStore *store;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+
+  f->dir = mh_test_make_tmp_dir ();
+  path = g_build_filename (f->dir, "demo.masthead", NULL);
+  mh_demo_create (path, FALSE, &error);
+  g_assert_no_error (error);
+  f->store = mh_store_open (path, &error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_clear_object (&f->store);
+  mh_test_rm_rf (f->dir);
+  g_free (f->dir);
+}
+
+typedef struct
+{
   guint changes;
   guint position, removed, added;
   guint reloads;
@@ -68,23 +98,15 @@ set_text (MhEntryList *list,
 /* A new search: the items the view holds become the new entries in place,
  * and only the difference in length is announced. */
 static void
-test_search_keeps_items (void)
+test_search_keeps_items (Fixture       *f,
+                         gconstpointer  data)
 {
-  g_autofree char *dir = mh_test_make_tmp_dir ();
-  g_autofree char *path = g_build_filename (dir, "demo.masthead", NULL);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(MhStore) store = NULL;
-  g_autoptr(MhEntryList) list = NULL;
+  g_autoptr(MhEntryList) list = mh_entry_list_new (f->store);
   g_autoptr(MhEntryListAdapter) adapter = NULL;
   g_autoptr(GPtrArray) held = g_ptr_array_new_with_free_func (g_object_unref);
   Seen seen = { 0 };
   guint before, after;
 
-  mh_demo_create (path, FALSE, &error);
-  g_assert_no_error (error);
-  store = mh_store_open (path, &error);
-  g_assert_no_error (error);
-  list = mh_entry_list_new (store);
   set_text (list, NULL);
   adapter = mh_entry_list_adapter_new (list);
   g_signal_connect (adapter, "items-changed", G_CALLBACK (on_items_changed_cb), &seen);
@@ -123,35 +145,22 @@ test_search_keeps_items (void)
   g_assert_cmpuint (seen.added, ==, before - after);
   g_assert_cmpuint (seen.removed, ==, 0);
   assert_matches_list (adapter, list);
-
-  g_clear_object (&adapter);
-  g_clear_object (&list);
-  g_clear_pointer (&held, g_ptr_array_unref);
-  g_clear_object (&store);
-  mh_test_rm_rf (dir);
 }
 
 /* An edit elsewhere (an autosave) changes nothing but the held entry,
  * which is read again in place. */
 static void
-test_edit_updates_in_place (void)
+test_edit_updates_in_place (Fixture       *f,
+                            gconstpointer  data)
 {
-  g_autofree char *dir = mh_test_make_tmp_dir ();
-  g_autofree char *path = g_build_filename (dir, "demo.masthead", NULL);
   g_autoptr(GError) error = NULL;
-  g_autoptr(MhStore) store = NULL;
-  g_autoptr(MhEntryList) list = NULL;
+  g_autoptr(MhEntryList) list = mh_entry_list_new (f->store);
   g_autoptr(MhEntryListAdapter) adapter = NULL;
   g_autoptr(MhEntry) item = NULL;
   g_autoptr(MhEntry) copy = NULL;
   Seen seen = { 0 };
   MhEntryQuery query;
 
-  mh_demo_create (path, FALSE, &error);
-  g_assert_no_error (error);
-  store = mh_store_open (path, &error);
-  g_assert_no_error (error);
-  list = mh_entry_list_new (store);
   /* The title order, which an edited date does not change. */
   mh_entry_query_init (&query);
   query.sort = MH_ENTRY_SORT_TITLE;
@@ -162,19 +171,13 @@ test_edit_updates_in_place (void)
   item = g_list_model_get_item (G_LIST_MODEL (adapter), 2);
   copy = mh_entry_copy (item);
   mh_entry_set_summary (copy, "Edited elsewhere.");
-  g_assert_true (mh_store_save_entry (store, copy, &error));
+  g_assert_true (mh_store_save_entry (f->store, copy, &error));
   g_assert_no_error (error);
   mh_test_spin (50);
 
   g_assert_cmpuint (seen.changes, ==, 0);
   g_assert_cmpstr (mh_entry_get_summary (item), ==, "Edited elsewhere.");
   assert_matches_list (adapter, list);
-
-  g_clear_object (&adapter);
-  g_clear_object (&list);
-  g_clear_object (&item);
-  g_clear_object (&store);
-  mh_test_rm_rf (dir);
 }
 
 int
@@ -183,8 +186,10 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
-  g_test_add_func ("/mh/entry-list-adapter/search-keeps-items", test_search_keeps_items);
-  g_test_add_func ("/mh/entry-list-adapter/edit-updates-in-place", test_edit_updates_in_place);
+  g_test_add ("/mh/entry-list-adapter/search-keeps-items", Fixture, NULL,
+              fixture_set_up, test_search_keeps_items, fixture_tear_down);
+  g_test_add ("/mh/entry-list-adapter/edit-updates-in-place", Fixture, NULL,
+              fixture_set_up, test_edit_updates_in_place, fixture_tear_down);
 
   return g_test_run ();
 }
