@@ -91,23 +91,44 @@ mh_entry_row_query_tooltip (GtkWidget  *widget,
 }
 
 static void
-update (MhEntryRow *self)
+set_title (MhEntryRow *self,
+           MhEntry    *entry)
 {
-  const char *title = mh_entry_get_title (self->entry);
+  const char *title = mh_entry_get_title (entry);
 
   if (title == NULL || title[0] == '\0')
     title = _("Untitled");
   gtk_label_set_label (self->title_label, title);
+}
+
+static void
+update (MhEntryRow *self)
+{
+  set_title (self, self->entry);
   set_status (self, self->entry);
   set_details (self, self->entry);
 }
 
+/* The properties the details line shows. */
+static const char * const details_properties[] = {
+  "kind", "date", "event-start", "event-end", "deadline", "language",
+};
+
+/* Only what the row shows: an entry that becomes another one in place (a
+ * new search) notifies some twenty properties, on some 200 rows. */
 static void
 on_entry_notify_cb (MhEntryRow *self,
                     GParamSpec *pspec,
                     MhEntry    *entry)
 {
-  update (self);
+  const char *name = g_param_spec_get_name (pspec);
+
+  if (g_str_equal (name, "title"))
+    set_title (self, entry);
+  else if (g_str_equal (name, "status"))
+    set_status (self, entry);
+  else if (g_strv_contains (details_properties, name))
+    set_details (self, entry);
 }
 
 static void

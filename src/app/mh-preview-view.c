@@ -515,7 +515,9 @@ mh_preview_view_dispose (GObject *object)
   if (self->web_view != NULL)
     g_object_set_data (G_OBJECT (self->web_view), "mh-preview", NULL);
   self->web_view = NULL;
-  g_clear_pointer ((GtkWidget **) &self->stack, gtk_widget_unparent);
+  if (self->stack != NULL)
+    gtk_widget_unparent (GTK_WIDGET (self->stack));
+  self->stack = NULL;
   g_clear_pointer (&self->preview, mh_site_preview_free);
   g_clear_pointer (&self->pending, mh_site_preview_free);
 
