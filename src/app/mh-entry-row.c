@@ -3,11 +3,11 @@
  * Copyright 2026 The Masthead developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * A search on a large site replaces every row on screen at each
- * keystroke, so rows are cheap to make: a template without expressions,
- * filled in when the list binds the row to an entry, and again when the
- * entry changes (mh-entry-list-adapter.c updates the entries on screen
- * after each change to the site).
+ * Rows are cheap to make — a template without expressions, filled in when
+ * the list binds the row to an entry — and cheaper to keep: the entries on
+ * screen change in place (mh-entry-list-adapter.c: after each change to
+ * the site, and into other entries at each keystroke of a search), and the
+ * row updates only the labels of the properties that changed.
  */
 
 #define G_LOG_DOMAIN "mh-entry-row"
