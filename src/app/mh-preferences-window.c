@@ -66,7 +66,7 @@ mh_preferences_window_init (MhPreferencesWindow *self)
   GtkWidget *reset = gtk_button_new_from_icon_name ("edit-undo-symbolic");
 
   gtk_window_set_title (GTK_WINDOW (self), _("Preferences"));
-  gtk_window_set_default_size (GTK_WINDOW (self), 560, 360);
+  gtk_window_set_default_size (GTK_WINDOW (self), 520, 280);
   adw_preferences_window_set_search_enabled (ADW_PREFERENCES_WINDOW (self), FALSE);
 
   adw_preferences_group_set_title (group, _("Editor"));
