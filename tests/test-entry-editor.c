@@ -557,6 +557,12 @@ test_body_font (Fixture       *fixture,
   g_assert_cmpint (font_points (desc), ==, 23);
   g_assert_cmpint (pango_font_description_get_weight (desc), ==, PANGO_WEIGHT_BOLD);
 
+  /* Half points are kept. */
+  g_object_set (fixture->editor, "body-font", "Monospace 10.5", NULL);
+  mh_test_spin (20);
+  desc = pango_context_get_font_description (gtk_widget_get_pango_context (view));
+  g_assert_cmpint (pango_font_description_get_size (desc), ==, 14 * PANGO_SCALE);
+
   /* A family name cannot break out of its CSS string. */
   g_object_set (fixture->editor, "body-font", "Evil\"; } * { color: red 12", NULL);
   mh_test_spin (20);

@@ -286,10 +286,16 @@ font_css (const char *font)
         }
       g_string_append (css, "\";");
     }
+  /* "Monospace 10.5" is 10.5pt, written with a dot whatever the locale. */
   if ((mask & PANGO_FONT_MASK_SIZE) && pango_font_description_get_size (desc) > 0)
-    g_string_append_printf (css, " font-size: %d%s;",
-                            pango_font_description_get_size (desc) / PANGO_SCALE,
-                            pango_font_description_get_size_is_absolute (desc) ? "px" : "pt");
+    {
+      char size[G_ASCII_DTOSTR_BUF_SIZE];
+
+      g_ascii_formatd (size, sizeof size, "%g",
+                       (double) pango_font_description_get_size (desc) / PANGO_SCALE);
+      g_string_append_printf (css, " font-size: %s%s;", size,
+                              pango_font_description_get_size_is_absolute (desc) ? "px" : "pt");
+    }
   if (mask & PANGO_FONT_MASK_WEIGHT)
     g_string_append_printf (css, " font-weight: %d;", pango_font_description_get_weight (desc));
   if (mask & PANGO_FONT_MASK_STYLE)
